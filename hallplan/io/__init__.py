@@ -1,0 +1,1 @@
+"""Reading and writing: the plan file, DXF, signage and report PDFs, fonts."""
