@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hallplan.io.planfile import save
+from hallplan.io.planfile import dumps, loads, save
 from hallplan.model import (
     AddFloor,
     Column,
@@ -147,5 +147,5 @@ def town() -> Plan:
 
 if __name__ == "__main__":
     for name, fn in (("village_station", village), ("town_centre", town)):
-        out = save(fn(), HERE / f"{name}.hallplan", keep_backup=False)
+        out = save(loads(dumps(fn())), HERE / f"{name}.hallplan", keep_backup=False)
         print("wrote", out)

@@ -1,0 +1,112 @@
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hallplan.io.planfile import PlanFileError, dumps, load, loads, save
+from tests.conftest import SAMPLES
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_round_trip_every_sample(path, tmp_path):
+    plan = load(path)
+    text = dumps(plan)
+    assert loads(text) == plan
+    assert text == path.read_text(encoding="utf-8"), "samples are stored in canonical form"
+    out = save(plan, tmp_path / "a.hallplan")
+    save(plan, out)
+    assert (tmp_path / "a.hallplan.bak").exists()
+    assert load(out) == plan
+
+
+def _doc(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_located_errors():
+    d = _doc(SAMPLES[0])
+    d["floors"][0]["zones"][0]["polygon"]["exterior"] = [[0, 0], [4, 4], [4, 0], [0, 4]]
+    with pytest.raises(PlanFileError) as e:
+        loads(json.dumps(d))
+    assert str(e.value) == "floors[0].zones[0].polygon.exterior: ring self-intersects near (2.00, 2.00)"
+    d = _doc(SAMPLES[0])
+    d["floors"][0]["windows"][1]["number"] = d["floors"][0]["windows"][0]["number"]
+    with pytest.raises(PlanFileError) as e:
+        loads(json.dumps(d))
+    assert str(e.value) == "floors[0].windows[1].number: duplicate of floors[0].windows[0]"
+    d = _doc(SAMPLES[0])
+    d["floors"][0]["doors"][0]["kind"] = "trapdoor"
+    with pytest.raises(PlanFileError) as e:
+        loads(json.dumps(d))
+    assert e.value.location == "floors[0].doors[0].kind"
+    d = _doc(SAMPLES[0])
+    d["floors"][0]["furniture"][0]["colour"] = "red"
+    with pytest.raises(PlanFileError) as e:
+        loads(json.dumps(d))
+    assert str(e.value) == "floors[0].furniture[0].colour: unknown field"
+
+
+def test_newer_version_refused_and_garbage():
+    d = _doc(SAMPLES[0])
+    d["version"] = 99
+    with pytest.raises(PlanFileError, match="newer hallplan"):
+        loads(json.dumps(d))
+    with pytest.raises(PlanFileError, match="line 1, column"):
+        loads("{not json")
+    with pytest.raises(PlanFileError, match="not a hallplan file"):
+        loads("[]" if False else '{"format": "other"}')
+    with pytest.raises(PlanFileError, match="UTF-8"):
+        loads(b"\xff\xfe\x00garbage")
+
+
+TEXTS = [p.read_text(encoding="utf-8") for p in SAMPLES]
+
+
+def _mutate(doc, path_choice, value):
+    """Replace one node of the document tree (chosen by index) with ``value``."""
+    nodes = []
+
+    def walk(o, parent, key):
+        nodes.append((parent, key))
+        if isinstance(o, dict):
+            for k, v in o.items():
+                walk(v, o, k)
+        elif isinstance(o, list):
+            for i, v in enumerate(o):
+                walk(v, o, i)
+
+    walk(doc, None, None)
+    parent, key = nodes[path_choice % len(nodes)]
+    if parent is None:
+        return value
+    parent[key] = value
+    return doc
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=6), c, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(TEXTS) - 1), st.integers(0, 10**6), json_values)
+def test_fuzz_mutated_documents_only_raise_located_errors(which, where, value):
+    doc = _mutate(json.loads(TEXTS[which]), where, value)
+    try:
+        loads(json.dumps(doc))
+    except PlanFileError:
+        pass
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(TEXTS) - 1), st.integers(0, 10**6), st.binary(max_size=4))
+def test_fuzz_truncated_and_corrupted_bytes(which, cut, junk):
+    data = TEXTS[which].encode("utf-8")
+    data = data[: cut % (len(data) + 1)] + junk
+    try:
+        loads(data)
+    except PlanFileError:
+        pass
