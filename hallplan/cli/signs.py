@@ -1,0 +1,49 @@
+"""``hallplan signs FILE -o DIR`` and ``hallplan report FILE -o report.pdf``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from hallplan.io.fonts import FontError
+from hallplan.io.planfile import PlanFileError, load
+from hallplan.io.signs import SIGN_TYPES, SignError, SignOptions, generate_signs
+
+
+def register(sub) -> None:
+    p = sub.add_parser("signs", help="print-ready signage PDFs (LED, hanging, desk, staff board, zones, map …)")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True, help="output folder (one PDF per sign type)")
+    p.add_argument("--only", default="", help=f"comma-separated sign types: {','.join(SIGN_TYPES)}")
+    p.add_argument("--bleed", action="store_true", help="extend backgrounds 3 mm past the trim box")
+    p.add_argument("--crop-marks", action="store_true", help="crop marks outside the trim box (adds bleed)")
+    p.add_argument("--english", action="store_true", help="add an English line where a sign has one")
+    p.add_argument("--paper", choices=("A1", "A2", "A3"), default=None, help="layout map paper size")
+    p.add_argument("--font", default=None, help="TrueType CJK font to embed (default: the bundled one)")
+    p.add_argument("--styles", default=None, help="sign style file (colours and sizes), JSON")
+    p.set_defaults(func=_signs)
+
+
+def _signs(args) -> int:
+    try:
+        plan = load(args.file)
+    except PlanFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    kinds = tuple(k.strip() for k in args.only.split(",") if k.strip()) or None
+    opts = SignOptions(kinds=kinds, bleed=args.bleed, crop_marks=args.crop_marks, english=args.english,
+                       paper=args.paper, font=args.font, styles=args.styles)
+    t0 = time.perf_counter()
+    try:
+        res = generate_signs(plan, args.output, opts)
+    except (FontError, SignError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    dt = time.perf_counter() - t0
+    for path in res.files:
+        print(f"wrote {path}")
+    for w in res.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"{res.page_count} page(s) in {len(res.files)} file(s), {dt:.2f} s -> {Path(args.output)}")
+    return 0
