@@ -12,7 +12,7 @@ import math
 import sys
 import unicodedata
 
-from hallplan.i18n import set_language, tr
+from hallplan.i18n import language, set_language, tr
 from hallplan.io.planfile import PlanFileError, load
 from hallplan.rules.sizing import Sizing, size_plan, sizing_findings, wait_curve
 
@@ -59,7 +59,15 @@ def _pct(p: float) -> str:
 
 # --- the verb ----------------------------------------------------------------------------------
 def _size(args) -> int:
+    previous = language()
     set_language(args.lang)
+    try:
+        return _run(args)
+    finally:
+        set_language(previous)
+
+
+def _run(args) -> int:
     try:
         plan = load(args.file)
     except PlanFileError as exc:
