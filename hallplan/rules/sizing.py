@@ -49,7 +49,17 @@ from functools import lru_cache
 import numpy as np
 
 from hallplan.i18n import both
-from hallplan.model import Demand, DemandGroup, FurnitureKind, Plan, ServiceWindow
+from hallplan.model import (
+    Demand,
+    DemandGroup,
+    Domain,
+    FurnitureKind,
+    Plan,
+    ServiceWindow,
+    WindowKind,
+    ZoneKind,
+    edits,
+)
 
 __all__ = [
     "CITATIONS",
@@ -68,6 +78,7 @@ __all__ = [
     "mmc_mean_wait",
     "mmc_wait_exceeds",
     "queue_stats",
+    "recommended_window_row",
     "seats_in_plan",
     "simulate_days",
     "size_plan",
@@ -653,4 +664,86 @@ def sizing_findings(plan: Plan, sizing: Sizing | None = None) -> list[SizingFind
     out += seats_findings(plan, s)
     out += staff_findings(plan, s)
     return out
+
+
+
+# --------------------------------------------------------------------------------------------
+# The recommended window row (for the editor's sizing dialog)
+# --------------------------------------------------------------------------------------------
+def recommended_window_row(plan: Plan, group_key: str, sizing: Sizing | None = None):
+    """One undoable command adding the windows a group lacks (``None`` when none are missing).
+
+    The new windows continue the group's existing row past its last-numbered window (same rotation,
+    spacing, kind, domain, counter size and name, numbered after the highest number in use); the
+    planner moves them where they fit. A group without windows gets a row
+    along the long side of the first window-service zone, the public facing the waiting zone.
+    """
+    s = sizing if sizing is not None else size_plan(plan)
+    gs = next((x for x in s.groups if x.group.key == group_key), None)
+    if gs is None or gs.windows_in_plan >= gs.windows_needed or not plan.floors:
+        return None
+    missing = gs.windows_needed - gs.windows_in_plan
+    numbers = [int(d) for d in ("".join(ch for ch in w.number if ch.isdigit()) for w in plan.all_windows()) if d]
+    first = max(numbers, default=0) + 1
+    g = gs.group
+    if gs.window_ids:
+        found = [plan.find(i) for i in gs.window_ids]
+        floor_id = found[-1][0].id
+        ws = [w for f, w in found if f.id == floor_id]
+        start, end, last = _continuation(ws, missing)
+        # counter properties from a standard window of the row (not the accessible low counter)
+        ref = next((w for w in reversed(ws) if not w.low_counter), last)
+        ang = math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
+        diff = (ang - last.rotation) % 360.0
+        public_side = 1 if min(diff, 360.0 - diff) < 90.0 else -1
+        return edits.window_row(
+            plan, floor_id, start, end, missing, first_number=first, kind=ref.kind, domain=ref.domain,
+            length=ref.length, depth=ref.depth, height=ref.height, public_side=public_side,
+            name=ref.name if not ref.low_counter else g.label,
+        )
+    floor = plan.ground_floor() or plan.floors[0]
+    zones = [z for z in floor.zones.values() if z.kind == ZoneKind.WINDOW_SERVICE]
+    ring = zones[0].polygon.exterior if zones else floor.outline.exterior
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    waiting = [z for z in floor.zones.values() if z.kind == ZoneKind.WAITING]
+    if waiting:
+        wr = waiting[0].polygon.exterior
+        tx, ty = sum(p[0] for p in wr) / len(wr), sum(p[1] for p in wr) / len(wr)
+    else:
+        tx, ty = cx, y0 - 1.0
+    length = 1.6
+    if x1 - x0 >= y1 - y0:
+        span = min(x1 - x0 - 0.4, missing * (length + 0.4))
+        start, end = (cx - span / 2, cy), (cx + span / 2, cy)
+        # public_side +1 puts the public on the left of start→end, i.e. towards +y here
+        public_side = 1 if ty > cy else -1
+    else:
+        span = min(y1 - y0 - 0.4, missing * (length + 0.4))
+        start, end = (cx, cy - span / 2), (cx, cy + span / 2)
+        public_side = 1 if tx < cx else -1  # left of +y is −x
+    kind = g.window_kinds[0] if g.window_kinds else WindowKind.UNIVERSAL
+    domain = Domain(g.domain) if g.domain in {d.value for d in Domain} else Domain.NONE
+    return edits.window_row(plan, floor.id, start, end, missing, first_number=first, kind=kind, domain=domain,
+                            length=length, public_side=public_side, name=g.label)
+
+
+def _continuation(ws: list[ServiceWindow], count: int):
+    """(start, end, last window) of ``count`` windows continuing the row ``ws`` (ordered by number)
+    past its last window, at the row's spacing (or counter length + 0.4 m for a single window)."""
+    last, prev = ws[-1], (ws[-2] if len(ws) >= 2 else None)
+    r = math.radians(last.rotation)
+    along = (math.cos(r), math.sin(r))
+    spacing = last.length + 0.4
+    if prev is not None:
+        dx, dy = last.x - prev.x, last.y - prev.y
+        d = math.hypot(dx, dy)
+        if d > 1e-6:
+            spacing = d
+            sign = 1.0 if dx * along[0] + dy * along[1] >= 0 else -1.0
+            along = (along[0] * sign, along[1] * sign)
+    start = (last.x + along[0] * spacing / 2, last.y + along[1] * spacing / 2)
+    end = (start[0] + along[0] * spacing * count, start[1] + along[1] * spacing * count)
+    return start, end, last
 

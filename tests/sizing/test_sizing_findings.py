@@ -159,3 +159,32 @@ def test_cli_size_bad_file(tmp_path, capsys):
     bad.write_text("{", encoding="utf-8")
     assert main(["size", str(bad)]) == 1
     assert "error" in capsys.readouterr().err
+
+
+def test_recommended_row_continues_the_existing_row():
+    from hallplan.model import History
+    from hallplan.rules.sizing import recommended_window_row
+
+    plan = load(PLANS / "town_centre.hallplan")
+    h = History(plan)
+    cmd = recommended_window_row(plan, "universal")
+    h.push(cmd)
+    new = sorted((w for w in plan.all_windows() if w.number in ("8", "9")), key=lambda w: w.number)
+    assert [(w.x, w.y, w.rotation) for w in new] == [(18.0, 8.675, 180.0), (20.0, 8.675, 180.0)]
+    assert all(w.height == 0.8 and not w.low_counter for w in new)
+    assert sizing_findings(plan) == []
+    assert recommended_window_row(plan, "universal") is None
+    h.undo()
+    assert len(plan.all_windows()) == 7
+
+
+def test_recommended_row_in_an_empty_window_zone_faces_the_waiting_zone():
+    from hallplan.model import History
+    from hallplan.rules.sizing import recommended_window_row
+
+    p = small_plan(windows=0)
+    History(p).push(recommended_window_row(p, "universal"))
+    ws = p.all_windows()
+    assert len(ws) == 4 and sorted(w.number for w in ws) == ["1", "2", "3", "4"]
+    for w in ws:
+        assert 5 <= w.y <= 8 and w.front_normal[1] < -0.99  # the public side looks down, to the waiting zone

@@ -1,0 +1,47 @@
+"""The sizing dialog: table, chart, and the button that adds the recommended windows (undoable)."""
+
+from PyQt6.QtGui import QImage
+
+from hallplan.gui.main_window import MainWindow
+from hallplan.gui.sizing_dialog import open_sizing_dialog
+from tests.conftest import PLANS
+
+
+def test_dialog_shows_sizing_and_adds_windows_as_one_undo_step(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(str(PLANS / "town_centre.hallplan"))
+    dlg = open_sizing_dialog(w)
+    qtbot.addWidget(dlg)
+    assert dlg.table.rowCount() == 1
+    assert dlg.table.item(0, 3).text() == "7" and dlg.table.item(0, 4).text() == "9"
+    assert [q.windows for q in dlg.chart.curve][:3] == [7, 8, 9]
+    assert dlg.add_button.isEnabled() and "2" in dlg.add_button.text()
+    assert "JZ-8.windows" in dlg.findings.text()
+    img = QImage(dlg.chart.size(), QImage.Format.Format_ARGB32)
+    dlg.chart.render(img)  # paints without error
+    assert not img.isNull()
+
+    dlg.add_button.click()
+    assert len(w.history.plan.all_windows()) == 9
+    assert dlg.table.item(0, 3).text() == "9" and not dlg.add_button.isEnabled()
+    assert "JZ-8.windows" not in dlg.findings.text()
+    w.history.undo()
+    assert len(w.history.plan.all_windows()) == 7
+    assert dlg.add_button.isEnabled()
+    dlg.close()
+    n = len(w.history._listeners)
+    w.history.redo()  # the closed dialog no longer listens
+    assert len(w.history._listeners) == n
+
+
+def test_dialog_without_demand(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(str(PLANS / "village_station.hallplan"))
+    dlg = open_sizing_dialog(w)
+    qtbot.addWidget(dlg)
+    assert dlg.table.rowCount() == 0 and not dlg.add_button.isEnabled()
+    img = QImage(dlg.chart.size(), QImage.Format.Format_ARGB32)
+    dlg.chart.render(img)
+    dlg.close()
