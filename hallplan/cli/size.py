@@ -175,7 +175,10 @@ def _num(x: float):
 
 def _as_json(plan, s: Sizing, findings) -> dict:
     def q(stats):
-        return {k: _num(v) for k, v in stats.__dict__.items()}
+        d = {k: _num(v) for k, v in stats.__dict__.items()}
+        if getattr(stats, "stable", True) is False:
+            d["peak_waiting"] = None  # no steady state: the queue grows without bound
+        return d
 
     return {
         "plan": plan.name,
