@@ -1,0 +1,232 @@
+"""Clear-width routes: can a body of a given width get from the sources to each target, and where
+does the way pinch?
+
+A route of clear width ``w`` exists between two places exactly when they lie in one connected part of
+the free space eroded by ``w / 2`` (the set of centres of discs of diameter ``w`` that fit). The
+erosion is exact (vector, :meth:`~hallplan.geometry.floorgeom.FloorGeometry.eroded`) and incremental
+while an item is dragged. Doors on the route need their own, smaller width (0.90 m against a 1.20 m
+passage): a door at least ``door_width`` wide is bridged; a narrower one blocks like any gap.
+
+When a target is cut off, the first pinch on the way is found where the part reachable with the full
+width meets the narrow space a person can still pass (free space eroded by the person's radius); the
+clear width there is measured between the nearest boundary points on opposite sides, so a 1.00 m gap
+between two counters measures 1.00 m.
+
+>>> from hallplan.model import Door, DoorKind, Floor, HallLevel, Plan, Polygon, Wall
+>>> f = Floor("f1", 1, Polygon.rect(0, 0, 20, 10))
+>>> f.walls["w"] = Wall("w", ((10, 0), (10, 4.5)), 0.2)
+>>> f.walls["v"] = Wall("v", ((10, 5.5), (10, 10)), 0.2)
+>>> f.doors["e"] = Door("e", DoorKind.MAIN_ENTRANCE, 2.0, 0.0, 0.0, 1.8, to_outside=True)
+>>> fg = FloorGeometry(Plan("t", HallLevel.TOWN, floors=[f]), "f1")
+>>> src = entrance_sources(fg, 1.2)
+>>> r = route_width(fg, 1.2, src, [RouteTarget("far", "zone", shapely.box(15, 0, 20, 10))])
+>>> r.targets[0].reached, round(r.targets[0].pinches[0].width, 2)
+(False, 1.0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from hallplan.model import DoorKind
+
+from .floorgeom import FloorGeometry
+
+
+@dataclass(frozen=True)
+class RouteTarget:
+    """A place a route must reach (or start from): an id, what it is, and its geometry."""
+
+    id: str
+    kind: str  # "entrance", "lift", "zone", "window", "toilet", "exit" …
+    geometry: shapely.Geometry
+
+
+@dataclass(frozen=True)
+class Pinch:
+    """A narrow spot: the point, the clear width there and the line across the gap."""
+
+    point: shapely.Point
+    width: float
+    line: shapely.LineString
+    entity_ids: tuple[str, ...]  # obstacles/walls/doors on either side, when known
+
+
+@dataclass(frozen=True)
+class TargetReach:
+    target: RouteTarget
+    reached: bool
+    passable: bool  # reachable at all by a person (if not reached at the full width)
+    pinches: tuple[Pinch, ...]
+
+
+@dataclass(frozen=True)
+class RouteWidthResult:
+    floor_id: str
+    width: float
+    door_width: float | None
+    sources: tuple[RouteTarget, ...]
+    targets: tuple[TargetReach, ...]
+    network: shapely.Geometry  # the centre-space reachable from the sources at the full width
+
+    @property
+    def failed(self) -> tuple[TargetReach, ...]:
+        return tuple(t for t in self.targets if not t.reached)
+
+
+def entrance_sources(fg: FloorGeometry, width: float) -> tuple[RouteTarget, ...]:
+    """Where the public starts on this floor: inside the main entrance(s); on a floor without one,
+    in front of the accessible lifts."""
+    out = []
+    for d in fg.doors:
+        if d.kind == DoorKind.MAIN_ENTRANCE:
+            s = 1 if d.back.outside else -1
+            reach = d.thickness / 2 + width / 2 + 0.3
+            a = np.array(d.centre)
+            b = a + s * np.array(d.normal) * reach
+            out.append(RouteTarget(d.id, "entrance", shapely.LineString([a, b]).buffer(d.width / 2, cap_style="flat")))
+    if not out:
+        for lf in sorted(fg.floor.lifts.values(), key=lambda x: x.id):
+            if lf.accessible:
+                out.append(RouteTarget(lf.id, "lift", shapely.Polygon(lf.footprint()).buffer(width / 2 + 0.3)))
+    return tuple(out)
+
+
+def _door_plugs(fg: FloorGeometry, width: float, door_width: float, public: bool):
+    """Thin bridges through doors at least ``door_width`` wide, long enough to join the eroded space
+    on both sides."""
+    plugs = []
+    for d in fg.doors:
+        if d.exterior or d.width + 1e-9 < door_width or (public and d.kind == DoorKind.STAFF_DOOR):
+            continue
+        reach = d.thickness / 2 + width / 2 + 0.05
+        c, n = np.array(d.centre), np.array(d.normal)
+        plugs.append(shapely.LineString([c - n * reach, c + n * reach]).buffer(0.02, cap_style="flat"))
+    return shapely.union_all(plugs) if plugs else shapely.Polygon()
+
+
+def _network(fg: FloorGeometry, radius: float, which: str, door_width: float | None, width: float):
+    key = ("route_network", which, round(radius, 6), door_width, round(width, 6))
+    m = fg._memo.get(key)
+    if m is not None:
+        return m.value
+    e = fg.eroded(radius, which)
+    if door_width is not None:
+        plugs = _door_plugs(fg, width, door_width, which == "public")
+        if not plugs.is_empty:
+            e = shapely.union(e, plugs.intersection(fg.region(which)))
+    parts = shapely.get_parts(e)
+    parts = parts[shapely.get_type_id(parts) == 3]
+    return fg.memo(key, _all_kinds(), lambda: parts)
+
+
+def _all_kinds():
+    from .floorgeom import ALL_KINDS
+
+    return ALL_KINDS
+
+
+def _components_touching(parts: np.ndarray, geoms) -> np.ndarray:
+    if len(parts) == 0 or not geoms:
+        return np.zeros(len(parts), bool)
+    tree = shapely.STRtree(parts)
+    _, idx = tree.query(np.array(geoms, dtype=object), predicate="intersects")
+    hit = np.zeros(len(parts), bool)
+    hit[idx] = True
+    return hit
+
+
+def local_width(fg: FloorGeometry, p: shapely.Point, which: str = "public", reach: float = 3.0):
+    """Clear width at ``p``: distance between the nearest free-space boundary point and the nearest one
+    on the opposite side. Returns (width, line across, ids of entities on either side)."""
+    x, y = p.x, p.y
+    box = (x - reach, y - reach, x + reach, y + reach)
+    free = shapely.clip_by_rect(fg.free(which), *box)
+    frame = shapely.box(*box).boundary.buffer(1e-6)
+    bnd = shapely.difference(free.boundary, frame) if not free.is_empty else shapely.box(*box).boundary
+    if bnd.is_empty:
+        return 2 * reach, shapely.LineString([(x, y), (x, y)]), ()
+    q1 = shapely.shortest_line(p, bnd).coords[-1]
+    vx, vy = q1[0] - x, q1[1] - y
+    if abs(vx) + abs(vy) < 1e-9:  # p on the boundary: look across from the side of the free space
+        vx, vy = 0.0, 0.0
+        half = shapely.box(*box)
+    else:
+        # half-plane on the far side of p from q1
+        big = 4 * reach
+        nx, ny = -vy, vx
+        h = shapely.Polygon([(x + nx * big, y + ny * big), (x - nx * big, y - ny * big),
+                             (x - nx * big - vx * big, y - ny * big - vy * big),
+                             (x + nx * big - vx * big, y + ny * big - vy * big)])
+        half = h
+    far = shapely.intersection(bnd, half)
+    if far.is_empty:
+        return 2 * reach, shapely.LineString([q1, q1]), ()
+    q2 = shapely.shortest_line(p, far).coords[-1]
+    line = shapely.LineString([q1, q2])
+    ids = tuple(sorted(set(fg.query_obstacles(line.boundary.buffer(0.02))) | _walls_near(fg, line)))
+    return float(line.length), line, ids
+
+
+def _walls_near(fg: FloorGeometry, line: shapely.LineString) -> set[str]:
+    w = fg.walls
+    if len(w.ids) == 0:
+        return set()
+    ends = line.boundary.buffer(0.02)
+    hit = shapely.intersects(w.polygons(), ends)
+    return {str(i) for i in w.ids[hit]}
+
+
+def _first_pinch(fg: FloorGeometry, width: float, which: str, door_width, src_parts, target: RouteTarget):
+    """The narrow spot where the wide network around the sources meets the way towards ``target``."""
+    r_lo = fg.person_radius
+    lo = _network(fg, r_lo, which, door_width, 2 * r_lo)
+    src_geom = shapely.union_all(src_parts)
+    # the part of the person-passable space containing the sources and the target
+    lo_hit = _components_touching(lo, [src_geom])
+    lo_comp = shapely.union_all(lo[lo_hit]) if lo_hit.any() else shapely.Polygon()
+    if lo_comp.is_empty or not lo_comp.intersects(target.geometry):
+        return False, ()
+    body = src_geom.buffer(width / 2 - r_lo + 1e-3, quad_segs=4)
+    rest = shapely.difference(lo_comp, body)
+    parts = shapely.get_parts(rest)
+    parts = parts[shapely.get_type_id(parts) == 3]
+    towards = [q for q in parts if q.intersects(target.geometry)]
+    if not towards:
+        return True, ()
+    q = towards[0]
+    mouth = shapely.intersection(q.boundary, body.buffer(1e-2).boundary.buffer(2e-2))
+    if mouth.is_empty:
+        mouth = shapely.shortest_line(body, q)
+    pinches = []
+    for m in shapely.get_parts(mouth):
+        if m.is_empty:
+            continue
+        p = m.interpolate(0.5, normalized=True) if m.geom_type == "LineString" else m.centroid
+        w, line, ids = local_width(fg, p, which, reach=max(3.0, 2 * width))
+        pinches.append(Pinch(p, w, line, ids))
+    pinches.sort(key=lambda x: x.width)
+    return True, tuple(pinches[:1])
+
+
+def route_width(fg: FloorGeometry, width: float, sources, targets, *, door_width: float | None = None,
+                which: str = "public") -> RouteWidthResult:
+    """Which ``targets`` can be reached from ``sources`` by a route of clear ``width`` (see the module
+    docstring). ``door_width``: doors at least this wide are bridged (None: doors must be ``width``)."""
+    sources, targets = tuple(sources), tuple(targets)
+    parts = _network(fg, width / 2 - 1e-6, which, door_width, width)
+    hit = _components_touching(parts, [s.geometry for s in sources])
+    net = shapely.union_all(parts[hit]) if hit.any() else shapely.Polygon()
+    src_parts = list(parts[hit])
+    out = []
+    for t in targets:
+        ok = bool(hit.any()) and net.intersects(t.geometry)
+        if ok:
+            out.append(TargetReach(t, True, True, ()))
+            continue
+        passable, pinches = _first_pinch(fg, width, which, door_width, src_parts, t) if src_parts else (False, ())
+        out.append(TargetReach(t, False, passable, pinches))
+    return RouteWidthResult(fg.floor_id, width, door_width, sources, tuple(out), net)
