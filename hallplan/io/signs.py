@@ -19,6 +19,7 @@ that is too long is wrapped and shrunk to fit its box, never drawn past it.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import tempfile
@@ -28,13 +29,28 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import shapely
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+from shapely.ops import polylabel
 
 from hallplan.i18n import label, tr
-from hallplan.model import Domain, Plan, ServiceWindow
+from hallplan.model import (
+    Domain,
+    Door,
+    DoorKind,
+    Floor,
+    Furniture,
+    FurnitureKind,
+    Plan,
+    ServiceWindow,
+    Zone,
+    ZoneKind,
+)
+from hallplan.model.geom import bounds, local_to_world, rotate_point
+from hallplan.render.style import WINDOW_COLOUR, ZONE_COLOURS
 
 from .fonts import CJKFont, GlyphProblem, MissingGlyphsError, load_font
 
@@ -67,8 +83,10 @@ def load_styles(path: str | os.PathLike | None = None) -> dict[str, Any]:
             raise SignError(f"{p}: missing section {key!r}")
         sec = data[key]
         for k, v in sec.items():
-            if isinstance(v, str) and v.startswith("#"):
+            if isinstance(v, str) and k not in ("file", "default_paper") and not k.startswith("_"):
                 _colour(v, f"{p}: {key}.{k}")
+            elif k.endswith("_mm") and not isinstance(v, list) and not (isinstance(v, (int, float)) and v >= 0):
+                raise SignError(f"{p}: {key}.{k} must be a size in mm (a number ≥ 0), not {v!r}")
         if key != "layout_map":
             size = sec.get("size_mm")
             if not (isinstance(size, list) and len(size) == 2 and all(isinstance(x, (int, float)) and x > 0 for x in size)):
@@ -170,48 +188,80 @@ def fit_text(
     max_size: float,
     max_lines: int = 1,
     leading: float = 1.25,
+    balance: bool = False,
+    wrap_penalty: float = 0.8,
 ) -> Fitted:
     """The largest em size ≤ ``max_size`` at which ``text`` fits ``width`` × ``height`` (mm).
 
-    Lines wrap at break units (``\\n`` forces a break); at most ``max_lines`` lines. The result always
-    fits (it shrinks as far as needed, down to a floor of 0.8 mm).
+    Lines wrap at break units (``\\n`` forces a break); at most ``max_lines`` lines. Fewer lines win
+    unless wrapping makes the text more than 1/``wrap_penalty`` times larger; ``balance`` evens out
+    the line lengths (no lone character on the last line). The result always fits: it shrinks as
+    far as needed (below 0.8 mm only for absurd input).
+
+    >>> from hallplan.io.fonts import load_font
+    >>> f = fit_text("自助服务区", load_font().name, 20, 30, 8, max_lines=3, balance=True)
+    >>> f.lines
+    ('自助服', '务区')
     """
     paras = _measured(font_name, text)
 
-    def attempt(size: float) -> list[str] | None:
+    def attempt(size: float, limit: int, w: float = width) -> list[str] | None:
         lines: list[str] = []
         for units in paras:
-            wrapped = _wrap(units, width / size)
+            wrapped = _wrap(units, w / size)
             if wrapped is None:
                 return None
             lines += wrapped
-            if len(lines) > max_lines:
+            if len(lines) > limit:
                 return None
         if size * (ASCENT + DESCENT + (len(lines) - 1) * leading) > height + 1e-9:
             return None
         return lines
 
-    lines = attempt(max_size)
-    if lines is not None:
-        return Fitted(max_size, tuple(lines))
-    lo, hi = SMALLEST_MM, max_size
-    best = attempt(lo)
-    if best is None:  # even the floor fails: force it onto max_lines by squeezing the size further
-        size = lo
-        while best is None and size > 0.05:
-            size *= 0.8
-            best = attempt(size)
-        return Fitted(size, tuple(best or [text]))
-    for _ in range(24):
-        mid = (lo + hi) / 2
-        got = attempt(mid)
-        if got is None:
-            hi = mid
-        else:
-            lo, best = mid, got
-        if hi - lo < 0.05:
+    def best(limit: int) -> Fitted:
+        lines = attempt(max_size, limit)
+        if lines is not None:
+            return Fitted(max_size, tuple(lines))
+        lo, hi = SMALLEST_MM, max_size
+        got = attempt(lo, limit)
+        if got is None:  # even the floor fails: squeeze further
+            size = lo
+            while got is None and size > 0.05:
+                size *= 0.8
+                got = attempt(size, limit)
+            return Fitted(size, tuple(got or [text]))
+        keep = got
+        for _ in range(24):
+            mid = (lo + hi) / 2
+            got = attempt(mid, limit)
+            if got is None:
+                hi = mid
+            else:
+                lo, keep = mid, got
+            if hi - lo < 0.02 * max_size:
+                break
+        return Fitted(lo, tuple(keep))
+
+    fit = best(max_lines)
+    forced = len(paras)
+    while len(fit.lines) > max(forced, 1):  # prefer fewer lines unless much smaller
+        fewer = best(len(fit.lines) - 1)
+        if fewer.size < fit.size * wrap_penalty:
             break
-    return Fitted(lo, tuple(best))
+        fit = fewer
+    n = len(fit.lines)
+    if balance and n > forced:
+        lo, hi = width / n * 0.5, width
+        keep = fit.lines
+        for _ in range(16):
+            mid = (lo + hi) / 2
+            got = attempt(fit.size, n, mid)
+            if got is None or len(got) > n:
+                lo = mid
+            else:
+                hi, keep = mid, got
+        fit = Fitted(fit.size, tuple(keep))
+    return fit
 
 
 # ----------------------------------------------------------------------------------------------
@@ -269,7 +319,7 @@ class Painter:
         if miss:  # safety net: builders list their texts for the up-front check
             raise MissingGlyphsError(self.font.family, self.font.path, [GlyphProblem(self.where, text, miss)])
         leading = self.ctx.leading
-        fit = fit_text(text, self.font.name, w, h, max_mm, max_lines, leading)
+        fit = fit_text(text, self.font.name, w, h, max_mm, max_lines, leading, balance=(align == "center"))
         if min_mm and fit.size < min_mm - 0.05:
             where = f"{self.where} {what}".strip()
             self.ctx.warnings.append(tr("sign.warn.small_text", self.ctx.lang, where=where, size=fit.size, min=min_mm))
@@ -449,6 +499,789 @@ def _led_pages(ctx: SignContext) -> list[Page]:
 
         pages.append(Page(tr("sign.where.window", ctx.lang, number=number), (W, H), texts, draw))
     return pages
+
+
+@sign_type("hanging", "sign.title.hanging")
+def _hanging_pages(ctx: SignContext) -> list[Page]:
+    """窗口吊牌 above each window: number, name, status line (YZ-6.2.2, LA-4.1.3, JZ-6)."""
+    st = ctx.style("hanging")
+    W, H = st["size_mm"]
+    hours = hours_short(ctx.plan)
+    status = tr("sign.status.open", "zh") + (f"    {tr('sign.hours_inline', 'zh', hours=hours)}" if hours else "")
+    pages = []
+    for w in sorted_windows(ctx.plan):
+        number, name = w.number, window_name(w)
+        suffix = tr("sign.window_suffix", "zh")
+        en = window_type_text(w, "en") if ctx.english else ""
+
+        def draw(p: Painter, number=number, name=name, en=en, suffix=suffix) -> None:
+            m = st["margin_mm"]
+            p.background(st["background"])
+            sh = st["status_height_mm"]
+            p.rect(-ctx.bleed, -ctx.bleed, W + 2 * ctx.bleed, sh + ctx.bleed, fill=st["status_band"])
+            p.text(status, m, 0, W - 2 * m, sh, st["status_max_mm"], st["status_text"], max_lines=1,
+                   align="left", what="status")
+            top_y, box_h = sh + m, H - sh - 2 * m
+            nw = st["number_width_mm"]
+            p.rect(m, top_y, nw, box_h, fill=st["number_box"], radius=6)
+            p.text(number, m + 6, top_y + box_h * 0.30, nw - 12, box_h * 0.68, st["number_max_mm"],
+                   st["number_text"], what="number")
+            p.text(suffix, m + 6, top_y + 3, nw - 12, box_h * 0.27, st["number_max_mm"] * 0.3,
+                   st["number_text"], what="number")
+            x0 = m + nw + m
+            rw = W - m - x0
+            if en:
+                eh = st["english_max_mm"] * 1.1
+                p.text(name, x0, top_y + eh, rw, box_h - eh, st["name_max_mm"], st["text"],
+                       min_mm=st["name_min_mm"], max_lines=2, what="name")
+                p.text(en, x0, top_y, rw, eh, st["english_max_mm"], st["text"], min_mm=st["english_min_mm"],
+                       what="English")
+            else:
+                p.text(name, x0, top_y, rw, box_h, st["name_max_mm"], st["text"], min_mm=st["name_min_mm"],
+                       max_lines=2, what="name")
+
+        pages.append(Page(tr("sign.where.hanging", ctx.lang, number=number), (W, H),
+                          (number, suffix, name, en, status), draw))
+    return pages
+
+
+@sign_type("desk", "sign.title.desk")
+def _desk_pages(ctx: SignContext) -> list[Page]:
+    """桌牌 on each counter: number, Chinese name, optional English line (YZ-6.2.2, LA-4.1.3)."""
+    st = ctx.style("desk")
+    W, H = st["size_mm"]
+    pages = []
+    for w in sorted_windows(ctx.plan):
+        head = tr("sign.window_no", "zh", number=w.number)
+        name = window_name(w)
+        en = window_type_text(w, "en") if ctx.english else ""
+        head_en = tr("sign.window_no", "en", number=w.number) if ctx.english else ""
+
+        def draw(p: Painter, head=head, name=name, en=en, head_en=head_en) -> None:
+            m = st["margin_mm"]
+            p.background(st["background"])
+            bh = st["band_height_mm"]
+            p.rect(-ctx.bleed, H - bh, W + 2 * ctx.bleed, bh + ctx.bleed, fill=st["band"])
+            band = f"{head}  {head_en}" if head_en else head
+            p.text(band, m, H - bh, W - 2 * m, bh, st["band_max_mm"], st["band_text"], what="number")
+            avail = H - bh - 2 * m
+            if en:
+                eh = st["english_max_mm"] * 1.15
+                p.text(name, m, m + eh, W - 2 * m, avail - eh, st["name_max_mm"], st["text"],
+                       min_mm=st["name_min_mm"], max_lines=2, what="name")
+                p.text(en, m, m, W - 2 * m, eh, st["english_max_mm"], st["text"], min_mm=st["english_min_mm"],
+                       what="English")
+            else:
+                p.text(name, m, m, W - 2 * m, avail, st["name_max_mm"], st["text"], min_mm=st["name_min_mm"],
+                       max_lines=2, what="name")
+
+        pages.append(Page(tr("sign.where.desk", ctx.lang, number=w.number), (W, H), (head, head_en, name, en), draw))
+    return pages
+
+
+_STAFF_FIELDS = ("sign.staff.name", "sign.staff.title", "sign.staff.post", "sign.staff.duties")
+
+
+@sign_type("staff_board", "sign.title.staff_board")
+def _staff_pages(ctx: SignContext) -> list[Page]:
+    """工作人员公示牌 per window: photo frame, name, title, post, duties to fill in (LA-4.1.4)."""
+    st = ctx.style("staff_board")
+    W, H = st["size_mm"]
+    labels = [tr(k, "zh") for k in _STAFF_FIELDS]
+    labels_en = [tr(k, "en") for k in _STAFF_FIELDS] if ctx.english else [""] * len(_STAFF_FIELDS)
+    photo = tr("sign.staff.photo", "zh") + ("\n" + tr("sign.staff.photo", "en") if ctx.english else "")
+    footer = tr("sign.staff.footer", "zh", hall=ctx.plan.name)
+    pages = []
+    for w in sorted_windows(ctx.plan):
+        head = f"{tr('sign.window_no', 'zh', number=w.number)}  {window_name(w)}"
+        head_en = tr("sign.staff.header_en", "en", number=w.number) if ctx.english else ""
+
+        def draw(p: Painter, head=head, head_en=head_en) -> None:
+            m = st["margin_mm"]
+            p.background(st["background"])
+            bh = st["band_height_mm"]
+            p.rect(-ctx.bleed, H - bh, W + 2 * ctx.bleed, bh + ctx.bleed, fill=st["band"])
+            if head_en:
+                p.text(head, m, H - bh * 0.68, W - 2 * m, bh * 0.62, st["band_max_mm"], st["band_text"], what="header")
+                p.text(head_en, m, H - bh + 1, W - 2 * m, bh * 0.3, st["band_max_mm"] * 0.45, st["band_text"],
+                       what="header")
+            else:
+                p.text(head, m, H - bh, W - 2 * m, bh, st["band_max_mm"], st["band_text"], what="header")
+            pw, ph = st["photo_mm"]
+            fh = st["footer_mm"] * 1.6
+            top = H - bh - m
+            p.rect(m, top - ph, pw, ph, stroke=st["line"], width=0.35, dash=(2, 1.5))
+            p.text(photo, m, top - ph, pw, ph, 6, st["line"], max_lines=2, what="photo")
+            x0 = m + pw + m
+            rw = W - m - x0
+            rows = len(labels) + 2  # duties get three lines
+            row_h = (top - (m + fh)) / rows
+            y = top
+            for i, (lab, lab_en) in enumerate(zip(labels, labels_en, strict=True)):
+                span = 3 if i == len(labels) - 1 else 1
+                lw = max(stringWidth(t, p.font.name, st["label_mm"]) for t in labels) + st["label_mm"]
+                if lab_en:
+                    eh = st["english_mm"] * 1.1
+                    p.text(lab, x0, y - row_h + 1.5 + eh, lw, row_h * 0.8 - eh, st["label_mm"], st["text"],
+                           align="left", valign="bottom", what="label")
+                    p.text(lab_en, x0, y - row_h + 1.2, lw, eh, st["english_mm"], st["line"], align="left",
+                           valign="bottom", what="label")
+                else:
+                    p.text(lab, x0, y - row_h + 1.5, lw, row_h * 0.8, st["label_mm"], st["text"], align="left",
+                           valign="bottom", what="label")
+                for k in range(span):
+                    yy = y - row_h * (k + 1) + 0.8
+                    p.line(x0 + (lw if k == 0 else 0), yy, x0 + rw, yy, st["line"], 0.3)
+                y -= row_h * span
+            p.text(footer, m, m * 0.6, W - 2 * m, fh, st["footer_mm"], st["line"], align="left", what="footer")
+
+        pages.append(Page(tr("sign.where.staff_board", ctx.lang, number=w.number), (W, H),
+                          (head, head_en, photo, footer, *labels, *labels_en), draw))
+    return pages
+
+
+def zone_display_name(zone: Zone, lang: str = "zh") -> str:
+    if lang == "zh" and zone.name.strip():
+        return zone.name.strip()
+    return label(zone.kind, lang)
+
+
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*rgb)
+
+
+def signed_zones(plan: Plan) -> list[tuple[Floor, Zone]]:
+    """Zones that get a name sign: every zone but circulation, by floor and id."""
+    out = []
+    for f in sorted(plan.floors, key=lambda f: f.storey):
+        for z in sorted(f.zones.values(), key=lambda z: _natural(z.id)):
+            if z.kind != ZoneKind.CIRCULATION:
+                out.append((f, z))
+    return out
+
+
+@sign_type("zone", "sign.title.zone")
+def _zone_pages(ctx: SignContext) -> list[Page]:
+    """功能区 name signs in the zone's colour (YZ-6.2.3)."""
+    st = ctx.style("zone")
+    W, H = st["size_mm"]
+    pages = []
+    for floor, z in signed_zones(ctx.plan):
+        name = zone_display_name(z)
+        en = label(z.kind, "en") if ctx.english else ""
+        colour = _hex(ZONE_COLOURS.get(z.kind, (200, 200, 200)))
+
+        def draw(p: Painter, name=name, en=en, colour=colour) -> None:
+            m = st["margin_mm"]
+            p.background(st["background"])
+            sw = st["stripe_width_mm"]
+            p.rect(-ctx.bleed, -ctx.bleed, sw + ctx.bleed, H + 2 * ctx.bleed, fill=colour)
+            p.rect(W - sw * 0.25, -ctx.bleed, sw * 0.25 + ctx.bleed, H + 2 * ctx.bleed, fill=colour)
+            x0 = sw + m
+            rw = W - sw * 1.25 - 2 * m
+            if en:
+                eh = st["english_max_mm"] * 1.15
+                p.text(name, x0, m + eh, rw, H - 2 * m - eh, st["name_max_mm"], st["text"],
+                       min_mm=st["name_min_mm"], max_lines=2, what="name")
+                p.text(en, x0, m, rw, eh, st["english_max_mm"], st["text"], min_mm=st["english_min_mm"], what="English")
+            else:
+                p.text(name, x0, m, rw, H - 2 * m, st["name_max_mm"], st["text"], min_mm=st["name_min_mm"],
+                       max_lines=2, what="name")
+
+        where = tr("sign.where.zone", ctx.lang, floor=floor_label(floor), name=name)
+        pages.append(Page(where, (W, H), (name, en), draw))
+    return pages
+
+
+def floor_label(floor: Floor) -> str:
+    """``1F`` / ``B1`` for a storey."""
+    if floor.storey >= 1:
+        return f"{floor.storey}F"
+    return f"B{-floor.storey}" if floor.storey < 0 else "GF"
+
+
+def number_ranges(numbers: Iterable[str]) -> str:
+    """Compress window numbers: ``1–3、5、A01`` (runs of consecutive integers joined).
+
+    >>> number_ranges(["3", "1", "2", "5", "A01", "7", "8"])
+    '1–3、5、7–8、A01'
+    """
+    ints = sorted({int(n) for n in numbers if n.isdigit()})
+    others = sorted({n for n in numbers if not n.isdigit()}, key=_natural)
+    parts: list[str] = []
+    i = 0
+    while i < len(ints):
+        j = i
+        while j + 1 < len(ints) and ints[j + 1] == ints[j] + 1:
+            j += 1
+        parts.append(str(ints[i]) if i == j else f"{ints[i]}–{ints[j]}")
+        i = j + 1
+    return "、".join(parts + others)
+
+
+def directory_rows(plan: Plan, floor: Floor, lang: str = "zh") -> list[tuple[str, str | None]]:
+    """What is on a floor, as (text, colour) rows: public zones, window groups, lifts and stairs."""
+    rows: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    for z in sorted(floor.zones.values(), key=lambda z: _natural(z.id)):
+        if z.kind == ZoneKind.CIRCULATION or z.kind.is_staff_only:
+            continue
+        name = zone_display_name(z, lang)
+        if name in seen:
+            continue
+        seen.add(name)
+        rows.append((name, _hex(ZONE_COLOURS.get(z.kind, (200, 200, 200)))))
+    groups: dict[str, list[str]] = {}
+    for w in sorted(floor.windows.values(), key=lambda w: _natural(w.number)):
+        groups.setdefault(window_type_text(w, lang), []).append(w.number)
+    for kind, nums in groups.items():
+        rows.append((tr("sign.dir.windows", lang, numbers=number_ranges(nums), kind=kind), _hex(WINDOW_COLOUR)))
+    if floor.lifts:
+        rows.append((tr("sign.dir.lift", lang), None))
+    if floor.stairs:
+        rows.append((tr("sign.dir.stair", lang), None))
+    return rows
+
+
+@sign_type("directory", "sign.title.directory")
+def _directory_pages(ctx: SignContext) -> list[Page]:
+    """楼层指示牌 per floor: what is where on this floor and the others (YZ-6.2.3)."""
+    st = ctx.style("directory")
+    W, H = st["size_mm"]
+    floors = sorted(ctx.plan.floors, key=lambda f: f.storey)
+    title = tr("sign.dir.title", "zh")
+    title_en = tr("sign.dir.title", "en") if ctx.english else ""
+    pages = []
+    for floor in floors:
+        fl = floor_label(floor)
+        fname = floor.name or fl
+        rows = directory_rows(ctx.plan, floor)
+        others = []
+        for o in floors:
+            if o is floor:
+                continue
+            names = [r[0] for r in directory_rows(ctx.plan, o)]
+            others.append(f"{floor_label(o)}  " + ("、".join(names) if names else (o.name or "")))
+        other_head = tr("sign.dir.other_floors", "zh") if others else ""
+        hall = ctx.plan.name
+
+        def draw(p: Painter, fl=fl, fname=fname, rows=rows, others=others, other_head=other_head, hall=hall) -> None:
+            m = st["margin_mm"]
+            p.background(st["background"])
+            head_h = st["floor_max_mm"] * 1.05
+            p.text(fl, m, H - m - head_h, W * 0.38, head_h, st["floor_max_mm"], st["text"], align="left", what="floor")
+            th = head_h * 0.5
+            p.text(f"{title} {title_en}".strip(), W * 0.42, H - m - th, W * 0.58 - m, th, st["title_max_mm"], st["text"],
+                   align="right", what="title")
+            p.text(f"{hall} · {fname}", W * 0.42, H - m - head_h, W * 0.58 - m, head_h - th, st["title_max_mm"] * 0.6,
+                   st["text"], align="right", what="title")
+            py = m
+            ph = H - 2 * m - head_h - m
+            p.rect(m, py, W - 2 * m, ph, fill=st["panel"], radius=8)
+            inner = 14
+            other_h = ph * 0.28 if others else 0.0
+            rows_h = ph - other_h - 2 * inner
+            n = max(len(rows), 1)
+            slot = min(rows_h / n, st["row_max_mm"] * 1.8)
+            y = py + ph - inner
+            for text, colour in rows:
+                if colour:
+                    sq = min(slot * 0.55, st["row_max_mm"])
+                    p.rect(m + inner, y - slot / 2 - sq / 2, sq, sq, fill=colour, radius=2)
+                x0 = m + inner + st["row_max_mm"] * 1.4
+                p.text(text, x0, y - slot, W - m - inner - x0, slot * 0.9, st["row_max_mm"], st["panel_text"],
+                       min_mm=st["row_min_mm"], max_lines=2, align="left", what="row")
+                y -= slot
+            if others:
+                top = py + other_h + inner * 0.5
+                p.line(m + inner, top, W - m - inner, top, "#BBBBBB", 0.8)
+                hh = st["row_max_mm"] * 0.9
+                p.text(other_head, m + inner, top - hh - 4, W - 2 * m - 2 * inner, hh, st["row_max_mm"] * 0.7,
+                       st["panel_text"], align="left", what="other floors")
+                p.text("\n".join(others), m + inner, py + inner * 0.5, W - 2 * m - 2 * inner, top - hh - 8 - py - inner * 0.5,
+                       st["row_max_mm"] * 0.65, st["panel_text"], min_mm=st["row_min_mm"] * 0.8, max_lines=40,
+                       align="left", valign="top", what="other floors")
+
+        texts = (fl, f"{title} {title_en}".strip(), f"{hall} · {fname}", other_head, "\n".join(others),
+                 *(r[0] for r in rows))
+        pages.append(Page(tr("sign.where.directory", ctx.lang, floor=fl), (W, H), texts, draw))
+    return pages
+
+
+def hours_rows(plan: Plan) -> list[tuple[str, str]]:
+    """对外服务时间 grouped by days, in plan order: [("周一至周五", "09:00–12:00  13:30–17:30")]."""
+    groups: dict[str, list[str]] = {}
+    for sp in plan.service_hours:
+        groups.setdefault(sp.days, []).append(f"{sp.start}–{sp.end}")
+    return [(days, "  ".join(spans)) for days, spans in groups.items()]
+
+
+def hours_short(plan: Plan) -> str:
+    return "；".join(f"{d} {s}" for d, s in hours_rows(plan))
+
+
+@sign_type("hours", "sign.title.hours")
+def _hours_pages(ctx: SignContext) -> list[Page]:
+    """对外服务时间 notice at the main entrance, from the plan's service hours (YZ-6.2.4)."""
+    st = ctx.style("hours")
+    W, H = st["size_mm"]
+    rows = hours_rows(ctx.plan)
+    if not rows:
+        ctx.warnings.append(tr("sign.warn.no_hours", ctx.lang))
+        return []
+    title = tr("sign.hours.title", "zh")
+    title_en = tr("sign.hours.title", "en") if ctx.english else ""
+    hall = ctx.plan.name
+    note = tr("sign.hours.note", "zh")
+    note_en = tr("sign.hours.note", "en") if ctx.english else ""
+
+    def draw(p: Painter) -> None:
+        m = st["margin_mm"]
+        p.background(st["background"])
+        bh = H * 0.24
+        p.rect(-ctx.bleed, H - bh, W + 2 * ctx.bleed, bh + ctx.bleed, fill=st["band"])
+        if title_en:
+            p.text(title, m, H - bh * 0.62, W - 2 * m, bh * 0.42, st["title_max_mm"], st["band_text"], what="title")
+            p.text(title_en, m, H - bh * 0.85, W - 2 * m, bh * 0.2, st["english_mm"] * 1.4, st["band_text"], what="title")
+        else:
+            p.text(title, m, H - bh * 0.8, W - 2 * m, bh * 0.6, st["title_max_mm"], st["band_text"], what="title")
+        hall_h = st["hall_max_mm"] * 1.2
+        p.text(hall, m, H - bh - m - hall_h, W - 2 * m, hall_h, st["hall_max_mm"], st["text"], what="hall")
+        top = H - bh - 2 * m - hall_h
+        bottom = m + st["english_mm"] * 3
+        slot = min((top - bottom) / len(rows), st["row_max_mm"] * 4)
+        y = top - ((top - bottom) - slot * len(rows)) / 3  # a little above the middle
+        for i, (days, spans) in enumerate(rows):
+            p.text(days, m, y - slot * 0.38, W - 2 * m, slot * 0.36, st["row_max_mm"] * 0.75, st["accent"],
+                   min_mm=st["row_min_mm"], align="left", valign="bottom", what="days")
+            p.text(spans, m, y - slot * 0.92, W - 2 * m, slot * 0.5, st["row_max_mm"], st["text"],
+                   min_mm=st["row_min_mm"], max_lines=2, align="left", what="hours")
+            if i < len(rows) - 1:
+                p.line(m, y - slot, W - m, y - slot, "#CCCCCC", 0.3)
+            y -= slot
+        p.text(f"{note}\n{note_en}".strip(), m, m * 0.5, W - 2 * m, st["english_mm"] * 2.6, st["english_mm"], st["text"],
+               max_lines=3, align="left", valign="bottom", what="note")
+
+    texts = (title, title_en, hall, note, note_en, *(d for d, _ in rows), *(s for _, s in rows))
+    return [Page(tr("sign.where.hours", ctx.lang), (W, H), texts, draw)]
+
+
+@sign_type("pause", "sign.title.pause")
+def _pause_pages(ctx: SignContext) -> list[Page]:
+    """暂停服务 sign for a counter when its staff are away (YZ-6.2.2)."""
+    st = ctx.style("pause")
+    W, H = st["size_mm"]
+    title = tr("sign.pause.title", "zh")
+    line = tr("sign.pause.line", "zh")
+    en = tr("sign.pause.title", "en") + " · " + tr("sign.pause.line", "en") if ctx.english else ""
+
+    def draw(p: Painter) -> None:
+        m = st["margin_mm"]
+        p.background(st["background"])
+        p.rect(m * 0.5, m * 0.5, W - m, H - m, stroke=st["frame"], width=1.6, radius=4)
+        lh = st["line_max_mm"] * 1.2
+        eh = st["english_mm"] * 1.2 if en else 0.0
+        p.text(title, m, m + lh + eh, W - 2 * m, H - 2 * m - lh - eh, st["title_max_mm"], st["text"], what="title")
+        p.text(line, m, m + eh, W - 2 * m, lh, st["line_max_mm"], st["text"], what="line")
+        if en:
+            p.text(en, m, m, W - 2 * m, eh, st["english_mm"], st["text"], what="English")
+
+    return [Page(tr("sign.where.pause", ctx.lang), (W, H), (title, line, en), draw)]
+
+
+# ----------------------------------------------------------------------------------------------
+# the plan drawn to scale (layout map; also the report's plan image)
+
+
+def _poly_path(c: Canvas, rings: Sequence[Sequence[tuple[float, float]]]):
+    path = c.beginPath()
+    for ring in rings:
+        if len(ring) < 2:
+            continue
+        path.moveTo(*ring[0])
+        for q in ring[1:]:
+            path.lineTo(*q)
+        path.close()
+    return path
+
+
+class MapView:
+    """A floor drawn to scale on a page: plan metres → page millimetres, optionally rotated.
+
+    ``angle`` (degrees, counter-clockwise) turns the plan before drawing (a heads-up layout map
+    turns the viewer's facing direction to the top of the page).
+    """
+
+    def __init__(self, floor: Floor, angle: float = 0.0) -> None:
+        self.floor = floor
+        self.angle = angle
+        self.ca, self.sa = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        pts = [self.rot(q) for q in floor.outline.exterior]
+        for e in floor.entities():
+            if isinstance(e, Zone):
+                pts += [self.rot(q) for q in e.polygon.exterior]
+        self.bounds = bounds(pts)
+        self.scale_n = 100.0
+        self.k = 10.0  # mm per metre
+        self.ox = self.oy = 0.0
+
+    def rot(self, q: tuple[float, float]) -> tuple[float, float]:
+        return (self.ca * q[0] - self.sa * q[1], self.sa * q[0] + self.ca * q[1])
+
+    def fit(self, x: float, y: float, w: float, h: float, scales: Sequence[float] = (), pad_m: float = 2.0) -> float:
+        """Choose the largest listed scale (1:n) that fits the box, centre the plan; returns n."""
+        x0, y0, x1, y1 = self.bounds
+        ew, eh = (x1 - x0) + 2 * pad_m, (y1 - y0) + 2 * pad_m
+        exact = max(ew * 1000.0 / max(w, 1e-6), eh * 1000.0 / max(h, 1e-6), 1e-6)
+        fitting = [n for n in sorted(scales) if n >= exact]
+        n = fitting[0] if fitting else (math.ceil(exact / 50.0) * 50.0 if scales else exact)
+        self.scale_n = n
+        self.k = 1000.0 / n
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        self.ox = x + w / 2 - cx * self.k
+        self.oy = y + h / 2 - cy * self.k
+        return n
+
+    def pt(self, q: tuple[float, float]) -> tuple[float, float]:
+        r = self.rot(q)
+        return (self.ox + r[0] * self.k, self.oy + r[1] * self.k)
+
+    def ring(self, ring: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [self.pt(q) for q in ring]
+
+    def vec(self, v: tuple[float, float]) -> tuple[float, float]:
+        return self.rot(v)
+
+    # -- drawing --------------------------------------------------------------------------
+    def draw(self, p: Painter, st: dict[str, Any], lang: str = "zh", text_k: float = 1.0,
+             zone_labels: bool = True, window_numbers: bool = True, door_labels: bool = True,
+             muted: bool = False) -> None:
+        """Outline, zones in their colours, walls, columns, stairs, lifts, furniture, windows, doors."""
+        c = p.c
+        fl = self.floor
+        outline = [self.ring(fl.outline.exterior), *(self.ring(h) for h in fl.outline.holes)]
+        c.setFillColor(_colour("#F5F5F5"))
+        c.drawPath(_poly_path(c, outline), stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
+        zones = sorted(fl.zones.values(), key=lambda z: -z.area)  # small zones on top
+        c.setStrokeColor(_colour(st["zone_edge"]))
+        c.setLineWidth(0.35 * text_k)
+        for z in zones:
+            rgb = ZONE_COLOURS.get(z.kind, (220, 220, 220))
+            if muted:
+                rgb = tuple(int(v + (255 - v) * 0.55) for v in rgb)
+            c.setFillColor(_colour(_hex(rgb)))
+            rings = [self.ring(z.polygon.exterior), *(self.ring(h) for h in z.polygon.holes)]
+            c.drawPath(_poly_path(c, rings), stroke=1, fill=1, fillMode=FILL_EVEN_ODD)
+        grey = "#9A9A9A"
+        for fu in fl.furniture.values():
+            if fu.kind in (FurnitureKind.LAYOUT_MAP, FurnitureKind.CCTV_CAMERA):
+                continue
+            c.setStrokeColor(_colour(grey))
+            c.setFillColor(_colour("#FFFFFF"))
+            c.setLineWidth(0.2 * text_k)
+            c.drawPath(_poly_path(c, [self.ring(fu.footprint())]), stroke=1, fill=1)
+        for stair in fl.stairs.values():
+            ring = self.ring(stair.footprint())
+            c.setFillColor(_colour("#E2E2E2"))
+            c.setStrokeColor(_colour(st["outline"]))
+            c.setLineWidth(0.3 * text_k)
+            c.drawPath(_poly_path(c, [ring]), stroke=1, fill=1)
+            # treads across the run (local y)
+            steps = max(int(stair.depth / 0.3), 2)
+            for i in range(1, steps):
+                ly = -stair.depth / 2 + stair.depth * i / steps
+                a = local_to_world(stair.x, stair.y, stair.rotation, -stair.width / 2, ly)
+                b = local_to_world(stair.x, stair.y, stair.rotation, stair.width / 2, ly)
+                c.line(*self.pt(a), *self.pt(b))
+            if door_labels:
+                self._label(p, tr("sign.map.stair", lang), ring, st["text"], 3.2 * text_k)
+        for lift in fl.lifts.values():
+            ring = self.ring(lift.footprint())
+            c.setFillColor(_colour("#DCE8F5"))
+            c.setStrokeColor(_colour(st["outline"]))
+            c.setLineWidth(0.3 * text_k)
+            c.drawPath(_poly_path(c, [ring]), stroke=1, fill=1)
+            c.line(*ring[0], *ring[2])
+            c.line(*ring[1], *ring[3])
+            if door_labels:
+                self._label(p, tr("sign.map.lift", lang), ring, st["text"], 3.2 * text_k, box="#DCE8F5")
+        for wall in fl.walls.values():
+            if len(wall.points) < 2:
+                continue
+            c.setStrokeColor(_colour(st["outline"]))
+            c.setLineWidth(max(wall.thickness * self.k, 0.35 * text_k))
+            c.setLineCap(2)
+            path = c.beginPath()
+            path.moveTo(*self.pt(wall.points[0]))
+            for q in wall.points[1:]:
+                path.lineTo(*self.pt(q))
+            c.drawPath(path, stroke=1, fill=0)
+        c.setLineCap(0)
+        for col in fl.columns.values():
+            c.setFillColor(_colour(st["outline"]))
+            c.drawPath(_poly_path(c, [self.ring(col.footprint())]), stroke=0, fill=1)
+        c.setStrokeColor(_colour(st["outline"]))
+        c.setLineWidth(st["outline_width_mm"] * text_k)
+        c.setLineJoin(1)
+        c.drawPath(_poly_path(c, outline), stroke=1, fill=0)
+        for w in fl.windows.values():
+            colour = st["window_low"] if w.low_counter else st["window"]
+            c.setFillColor(_colour(colour))
+            c.drawPath(_poly_path(c, [self.ring(w.footprint())]), stroke=0, fill=1)
+        for d in fl.doors.values():
+            self._door(p, d, st, lang, text_k, door_labels)
+        if zone_labels:
+            blocked = self._blocked()
+            for z in zones:
+                if z.kind == ZoneKind.CIRCULATION:
+                    continue
+                self._zone_label(p, z, st, lang, text_k, blocked)
+        if window_numbers:
+            for w in fl.windows.values():
+                colour = st["window_low"] if w.low_counter else st["window"]
+                cx, cy = self.pt(w.front_point(0.35))
+                bw = max(w.length * self.k * 0.95, 1.0)
+                bh = max(0.55 * self.k, 1.0)
+                p.text(w.number, cx - bw / 2, cy - bh / 2, bw, bh, 4.0 * text_k, colour, what="window number")
+
+    def _blocked(self):
+        """Page-space area taken by counters (with their number) and furniture: labels avoid it."""
+        fl = self.floor
+        shapes = [shapely.Polygon(self.ring(w.footprint())).buffer(0.7 * self.k) for w in fl.windows.values()]
+        shapes += [shapely.Polygon(self.ring(f.footprint())).buffer(0.1 * self.k) for f in fl.furniture.values()
+                   if f.kind not in (FurnitureKind.CCTV_CAMERA, FurnitureKind.LAYOUT_MAP)]
+        shapes += [shapely.Polygon(self.ring(e.footprint())) for e in (*fl.stairs.values(), *fl.lifts.values())]
+        shapes += [shapely.LineString(self.ring(wl.points)).buffer(max(wl.thickness, 0.2) * self.k)
+                   for wl in fl.walls.values() if len(wl.points) >= 2]
+        return shapely.union_all(shapes) if shapes else None
+
+    def _label(self, p: Painter, text: str, ring, colour: str, max_mm: float, box: str | None = None) -> None:
+        x0, y0, x1, y1 = bounds(ring)
+        p.text(text, x0, y0, x1 - x0, y1 - y0, max_mm, colour, max_lines=2, what="label")
+
+    def _zone_label(self, p: Painter, z: Zone, st, lang: str, text_k: float, blocked=None) -> None:
+        poly = shapely.Polygon(self.ring(z.polygon.exterior), [self.ring(h) for h in z.polygon.holes])
+        if not poly.is_valid:
+            poly = poly.buffer(0)
+        if poly.is_empty or poly.area <= 0:
+            return
+        if blocked is not None:
+            free = poly.difference(blocked)
+            if free.area > poly.area * 0.15:
+                if not isinstance(free, shapely.Polygon):
+                    free = max(getattr(free, "geoms", [free]), key=lambda g: g.area)
+                if isinstance(free, shapely.Polygon) and free.area > 0:
+                    poly = free
+        try:
+            pt = polylabel(poly, tolerance=0.5) if isinstance(poly, shapely.Polygon) else poly.representative_point()
+        except Exception:  # pragma: no cover - polylabel on odd shapes
+            pt = poly.representative_point()
+        minx, miny, maxx, maxy = poly.bounds
+        hx0, hx1 = _chord(poly, pt, shapely.LineString([(minx - 1, pt.y), (maxx + 1, pt.y)]), (minx, maxx), 0)
+        vy0, vy1 = _chord(poly, pt, shapely.LineString([(pt.x, miny - 1), (pt.x, maxy + 1)]), (miny, maxy), 1)
+        w, h = (hx1 - hx0) * 0.9, (vy1 - vy0) * 0.7
+        cx, cy = (hx0 + hx1) / 2, (vy0 + vy1) / 2
+        text = zone_display_name(z, lang)
+        p.text(text, cx - w / 2, cy - h / 2, w, h, 7.0 * text_k, st["text"], max_lines=2, what="zone label")
+
+    def _door(self, p: Painter, d: Door, st, lang: str, text_k: float, labels: bool) -> None:
+        c = p.c
+        a, b = (self.pt(q) for q in d.endpoints())
+        gap = max(0.3 * self.k, 1.0)
+        c.setStrokeColor(_colour("#FFFFFF"))
+        c.setLineWidth(gap)
+        c.line(*a, *b)
+        colour = {DoorKind.MAIN_ENTRANCE: st["entrance"], DoorKind.EXIT: st["exit"]}.get(d.kind, st["outline"])
+        c.setStrokeColor(_colour(colour))
+        c.setLineWidth(max(0.08 * self.k, 0.35) if d.kind not in (DoorKind.MAIN_ENTRANCE, DoorKind.EXIT) else max(0.15 * self.k, 0.8))
+        c.line(*a, *b)
+        if not labels or d.kind not in (DoorKind.MAIN_ENTRANCE, DoorKind.EXIT):
+            return
+        # label on the outside of an exterior door (inside for an internal exit)
+        nx, ny = self.vec(rotate_point((0.0, float(d.outside_side if d.to_outside else 1)), d.rotation))
+        mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+        size = 3.6 * text_k
+        text = d.name.strip() if (d.name.strip() and lang == "zh") else label(d.kind, lang)
+        tw = stringWidth(text, p.font.name, size) + 2
+        th = size * 1.2
+        arrow = size * 1.1 if d.kind == DoorKind.MAIN_ENTRANCE else 0.0
+        off = abs(nx) * tw / 2 + abs(ny) * th / 2 + 1.0 + arrow
+        tx, ty = mx + nx * off, my + ny * off
+        p.rect(tx - tw / 2, ty - th / 2, tw, th, fill=colour, radius=0.8)
+        p.text(text, tx - tw / 2, ty - th / 2, tw, th, size, "#FFFFFF", what="door label")
+        if arrow:  # an arrow pointing in, between the tag and the door
+            ax, ay = mx + nx * (arrow * 0.5 + 0.8), my + ny * (arrow * 0.5 + 0.8)
+            L = arrow
+            tip = (ax - nx * L * 0.5, ay - ny * L * 0.5)
+            left = (ax + nx * L * 0.5 - ny * L * 0.45, ay + ny * L * 0.5 + nx * L * 0.45)
+            right = (ax + nx * L * 0.5 + ny * L * 0.45, ay + ny * L * 0.5 - nx * L * 0.45)
+            c.setFillColor(_colour(colour))
+            c.drawPath(_poly_path(c, [[tip, left, right]]), stroke=0, fill=1)
+
+    def texts(self, lang: str = "zh") -> list[str]:
+        """Every string :meth:`draw` may draw (for the glyph check)."""
+        fl = self.floor
+        out = [w.number for w in fl.windows.values()]
+        out += [zone_display_name(z, lang) for z in fl.zones.values()]
+        out += [d.name or label(d.kind, lang) for d in fl.doors.values()] + [label(d.kind, lang) for d in fl.doors.values()]
+        out += [tr("sign.map.stair", lang), tr("sign.map.lift", lang)]
+        return out
+
+
+def _chord(poly, pt, line, fallback: tuple[float, float], axis: int) -> tuple[float, float]:
+    """The span (along ``axis``) of the piece of ``line`` inside ``poly`` that contains ``pt``."""
+    inter = poly.intersection(line)
+    for g in getattr(inter, "geoms", [inter]):
+        if g.length > 0 and g.distance(pt) < 1e-6:
+            vals = [q[axis] for q in g.coords]
+            return (min(vals), max(vals))
+    return fallback
+
+
+@sign_type("layout_map", "sign.title.layout_map")
+def _map_pages(ctx: SignContext) -> list[Page]:
+    """布局图 per layout-map placement (one per floor if none is placed), drawn to scale (YZ-6.2.3, JZ-2)."""
+    st = ctx.style("layout_map")
+    paper = ctx.options.paper or st["default_paper"]
+    if paper not in st["paper"]:
+        raise SignError(f"layout map paper {paper!r}: choose from {', '.join(st['paper'])}")
+    pages = []
+    for floor in sorted(ctx.plan.floors, key=lambda f: f.storey):
+        placements = sorted((fu for fu in floor.furniture.values() if fu.kind == FurnitureKind.LAYOUT_MAP),
+                            key=lambda fu: _natural(fu.id))
+        if not placements:
+            ctx.warnings.append(tr("sign.warn.no_map_placed", ctx.lang, floor=floor_label(floor)))
+        for placement in placements or [None]:
+            pages.append(_map_page(ctx, st, paper, floor, placement))
+    return pages
+
+
+def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, here: Furniture | None) -> Page:
+    long, short = sorted(st["paper"][paper], reverse=True)
+    k = math.sqrt(long * short / (420.0 * 297.0))  # text scale relative to A3
+    heads_up = bool(st.get("heads_up", True)) and here is not None
+    angle = 0.0
+    if heads_up:
+        fx, fy = here.facing  # the viewer stands in front of the map and looks the other way
+        angle = 90.0 - math.degrees(math.atan2(-fy, -fx))
+        angle = round(angle / 90.0) * 90.0 if abs(angle - round(angle / 90.0) * 90.0) < 1e-6 else angle
+    view = MapView(floor, angle)
+    m = st["margin_mm"]
+    title_h = st["title_mm_per_a3"] * k * 2.0
+    # orientation: the one that draws the plan larger
+    best = None
+    for W, H in ((long, short), (short, long)):
+        lw = W * st["legend_width_ratio"]
+        n = view.fit(m, m, W - lw - 3 * m, H - title_h - 2 * m, st["scales"])
+        if best is None or n < best[0]:
+            best = (n, W, H, lw)
+    n, W, H, lw = best
+    lang = "zh"
+    title = f"{ctx.plan.name}  {tr('sign.map.title', 'zh')}"
+    title_en = tr("sign.map.title", "en") if ctx.english else ""
+    sub = f"{floor_label(floor)}  {floor.name}".strip()
+    kinds = sorted({z.kind for z in floor.zones.values() if z.kind != ZoneKind.CIRCULATION}, key=lambda z: list(ZoneKind).index(z))
+    doors = {d.kind for d in floor.doors.values()}
+    legend: list[tuple[str, str, str]] = [("swatch", _hex(ZONE_COLOURS.get(z, (200, 200, 200))), label(z, lang)) for z in kinds]
+    legend.append(("bar", st["window"], tr("sign.map.window", lang)))
+    if any(w.low_counter for w in floor.windows.values()):
+        legend.append(("bar", st["window_low"], tr("sign.map.window_low", lang)))
+    if DoorKind.MAIN_ENTRANCE in doors:
+        legend.append(("tag", st["entrance"], label(DoorKind.MAIN_ENTRANCE, lang)))
+    if DoorKind.EXIT in doors:
+        legend.append(("tag", st["exit"], label(DoorKind.EXIT, lang)))
+    if here is not None:
+        legend.append(("dot", st["you_are_here"], tr("sign.map.you_are_here", lang)))
+    if ctx.english:
+        en = {label(z, lang): label(z, "en") for z in kinds}
+        legend = [(a, b, f"{t}  {en[t]}" if t in en else t) for a, b, t in legend]
+    scale_text = tr("sign.map.scale", lang, n=int(n)) + (f"  ({tr('sign.map.scale', 'en', n=int(n))})" if ctx.english else "")
+    note = tr("sign.map.heads_up", lang) if heads_up else ""
+    yah = tr("sign.map.you_are_here", lang) + (f" {tr('sign.map.you_are_here', 'en')}" if ctx.english else "")
+    legend_head = tr("sign.map.legend", lang) + (f" {tr('sign.map.legend', 'en')}" if ctx.english else "")
+
+    def draw(p: Painter) -> None:
+        p.background(st["background"])
+        view.fit(m, m, W - lw - 3 * m, H - title_h - 2 * m, [n])
+        p.rect(-ctx.bleed, H - title_h, W + 2 * ctx.bleed, title_h + ctx.bleed, fill=st["title_band"])
+        ts = st["title_mm_per_a3"] * k
+        p.text(f"{title}  {title_en}".strip(), m, H - title_h, W * 0.7 - m, title_h, ts, st["title_text"],
+               align="left", what="title")
+        p.text(sub, W * 0.7, H - title_h, W * 0.3 - m, title_h, ts * 0.8, st["title_text"], align="right", what="floor")
+        view.draw(p, st, lang, text_k=k)
+        if here is not None:
+            x, y = view.pt((here.x, here.y))
+            r = 2.2 * k
+            c = p.c
+            c.setFillColor(_colour(st["you_are_here"]))
+            c.setStrokeColor(_colour(st["you_are_here"]))
+            c.setLineWidth(0.6 * k)
+            c.circle(x, y, r * 1.9, stroke=1, fill=0)
+            c.circle(x, y, r, stroke=0, fill=1)
+            size = 4.2 * k
+            tw = stringWidth(yah, p.font.name, size) + 3 * k
+            bx = min(max(x - tw / 2, m), W - lw - 2 * m - tw)
+            by = y + r * 2.4
+            if by + size * 1.5 > H - title_h - 1:
+                by = y - r * 2.4 - size * 1.5
+            p.rect(bx, by, tw, size * 1.5, fill=st["you_are_here"], radius=1.2 * k)
+            p.text(yah, bx, by, tw, size * 1.5, size, "#FFFFFF", what="you are here")
+        # legend
+        lx = W - lw - m
+        p.line(lx - m / 2, m, lx - m / 2, H - title_h - m, "#CCCCCC", 0.3)
+        y = H - title_h - m
+        hs = 5.5 * k
+        p.text(legend_head, lx, y - hs * 1.2, lw, hs * 1.2, hs, st["text"], align="left", what="legend")
+        y -= hs * 2.0
+        rows = len(legend) + 3
+        row = min(6.5 * k, (y - m) / max(rows, 1))
+        ts = row * 0.62
+        sw = row * 1.1
+        for kind, colour, text in legend:
+            cy = y - row / 2
+            if kind == "swatch":
+                p.rect(lx, cy - row * 0.35, sw, row * 0.7, fill=colour, stroke="#FFFFFF", width=0.2)
+            elif kind == "bar":
+                p.rect(lx, cy - row * 0.15, sw, row * 0.3, fill=colour)
+            elif kind == "tag":
+                p.rect(lx, cy - row * 0.3, sw, row * 0.6, fill=colour, radius=0.6)
+            else:
+                p.c.setFillColor(_colour(colour))
+                p.c.circle(lx + sw / 2, cy, row * 0.25, stroke=0, fill=1)
+            p.text(text, lx + sw + row * 0.4, cy - row / 2, lw - sw - row * 0.4, row, ts, st["text"], align="left",
+                   what="legend")
+            y -= row
+        # scale bar: a round number of metres about a third of the legend width
+        y -= row
+        metres = _nice_length(lw * 0.6 / view.k)
+        bar = metres * view.k
+        p.text(scale_text, lx, y - row, lw, row, ts, st["text"], align="left", what="scale")
+        y -= row * 1.3
+        for i in range(4):
+            seg = bar / 4
+            p.rect(lx + i * seg, y - row * 0.25, seg, row * 0.25, fill=st["text"] if i % 2 == 0 else "#FFFFFF",
+                   stroke=st["text"], width=0.2)
+        p.text("0", lx - row, y - row * 0.9, row * 2, row * 0.6, ts * 0.8, st["text"], what="scale")
+        p.text(f"{metres:g} m", lx + bar - row * 2, y - row * 0.9, row * 4, row * 0.6, ts * 0.8, st["text"], what="scale")
+        if note:
+            p.text(note, lx, m, lw, row * 2, ts * 0.85, st["text"], max_lines=2, align="left", valign="bottom",
+                   what="note")
+
+    texts = (title, title_en, sub, scale_text, note, yah, legend_head, "0", f"{_nice_length(1):g} m",
+             *(t for _, _, t in legend), *view.texts(lang))
+    where = tr("sign.where.map", ctx.lang, floor=floor_label(floor))
+    return Page(where, (W, H), texts, draw)
+
+
+def _nice_length(x: float) -> float:
+    """The largest 1/2/5 × 10^k not above ``x`` (a scale-bar length in metres)."""
+    if x <= 0:
+        return 1.0
+    e = math.floor(math.log10(x))
+    for f in (5, 2, 1):
+        if f * 10**e <= x:
+            return float(f * 10**e)
+    return float(10**e)
 
 
 # ----------------------------------------------------------------------------------------------
