@@ -924,22 +924,31 @@ class MapView:
         self.scale_n = 100.0
         self.k = 10.0  # mm per metre
         self.ox = self.oy = 0.0
+        self.box = (0.0, 0.0, 1e9, 1e9)
 
     def rot(self, q: tuple[float, float]) -> tuple[float, float]:
         return (self.ca * q[0] - self.sa * q[1], self.sa * q[0] + self.ca * q[1])
 
-    def fit(self, x: float, y: float, w: float, h: float, scales: Sequence[float] = (), pad_m: float = 2.0) -> float:
-        """Choose the largest listed scale (1:n) that fits the box, centre the plan; returns n."""
+    def fit(self, x: float, y: float, w: float, h: float, scales: Sequence[float] = (), pad_m: float = 0.5,
+            pad_mm: float = 0.0) -> float:
+        """Choose the largest listed scale (1:n) that fits the box, centre the plan; returns n.
+
+        ``pad_m`` (plan metres) and ``pad_mm`` (page millimetres, room for door tags) are kept free
+        around the plan; labels are later clamped into the box.
+        """
+        self.box = (x, y, x + w, y + h)
         x0, y0, x1, y1 = self.bounds
         ew, eh = (x1 - x0) + 2 * pad_m, (y1 - y0) + 2 * pad_m
-        exact = max(ew * 1000.0 / max(w, 1e-6), eh * 1000.0 / max(h, 1e-6), 1e-6)
+        w, h = max(w - 2 * pad_mm, 1e-3), max(h - 2 * pad_mm, 1e-3)
+        exact = max(ew * 1000.0 / w, eh * 1000.0 / h, 1e-6)
         fitting = [n for n in sorted(scales) if n >= exact]
         n = fitting[0] if fitting else (math.ceil(exact / 50.0) * 50.0 if scales else exact)
         self.scale_n = n
         self.k = 1000.0 / n
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        self.ox = x + w / 2 - cx * self.k
-        self.oy = y + h / 2 - cy * self.k
+        bx0, by0, bx1, by1 = self.box
+        self.ox = (bx0 + bx1) / 2 - cx * self.k
+        self.oy = (by0 + by1) / 2 - cy * self.k
         return n
 
     def pt(self, q: tuple[float, float]) -> tuple[float, float]:
@@ -1101,12 +1110,15 @@ class MapView:
         nx, ny = self.vec(rotate_point((0.0, float(d.outside_side if d.to_outside else 1)), d.rotation))
         mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
         size = 3.6 * text_k
-        text = d.name.strip() if (d.name.strip() and lang == "zh") else label(d.kind, lang)
+        text = door_tag(d, lang)
         tw = stringWidth(text, p.font.name, size) + 2
         th = size * 1.2
         arrow = size * 1.1 if d.kind == DoorKind.MAIN_ENTRANCE else 0.0
         off = abs(nx) * tw / 2 + abs(ny) * th / 2 + 1.0 + arrow
         tx, ty = mx + nx * off, my + ny * off
+        bx0, by0, bx1, by1 = self.box  # keep the tag inside the map area
+        tx = min(max(tx, bx0 + tw / 2), bx1 - tw / 2)
+        ty = min(max(ty, by0 + th / 2), by1 - th / 2)
         p.rect(tx - tw / 2, ty - th / 2, tw, th, fill=colour, radius=0.8)
         p.text(text, tx - tw / 2, ty - th / 2, tw, th, size, "#FFFFFF", what="door label")
         if arrow:  # an arrow pointing in, between the tag and the door
@@ -1123,9 +1135,15 @@ class MapView:
         fl = self.floor
         out = [w.number for w in fl.windows.values()]
         out += [zone_display_name(z, lang) for z in fl.zones.values()]
-        out += [d.name or label(d.kind, lang) for d in fl.doors.values()] + [label(d.kind, lang) for d in fl.doors.values()]
+        out += [door_tag(d, lang) for d in fl.doors.values()]
         out += [tr("sign.map.stair", lang), tr("sign.map.lift", lang)]
         return out
+
+
+def door_tag(d: Door, lang: str = "zh") -> str:
+    """The tag at an exit or the main entrance: its name if short, else the kind (安全出口)."""
+    name = d.name.strip()
+    return name if (name and lang == "zh" and len(name) <= 6) else label(d.kind, lang)
 
 
 def _chord(poly, pt, line, fallback: tuple[float, float], axis: int) -> tuple[float, float]:
@@ -1168,11 +1186,12 @@ def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, he
     view = MapView(floor, angle)
     m = st["margin_mm"]
     title_h = st["title_mm_per_a3"] * k * 2.0
+    tag_pad = 3.6 * k * 1.2 * 2 + 2.0  # room for door tags around the plan
     # orientation: the one that draws the plan larger
     best = None
     for W, H in ((long, short), (short, long)):
         lw = W * st["legend_width_ratio"]
-        n = view.fit(m, m, W - lw - 3 * m, H - title_h - 2 * m, st["scales"])
+        n = view.fit(m, m, W - lw - 3 * m, H - title_h - 2 * m, st["scales"], pad_mm=tag_pad)
         if best is None or n < best[0]:
             best = (n, W, H, lw)
     n, W, H, lw = best
@@ -1202,7 +1221,7 @@ def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, he
 
     def draw(p: Painter) -> None:
         p.background(st["background"])
-        view.fit(m, m, W - lw - 3 * m, H - title_h - 2 * m, [n])
+        view.fit(m, m, W - lw - 3 * m, H - title_h - 2 * m, [n], pad_mm=tag_pad)
         p.rect(-ctx.bleed, H - title_h, W + 2 * ctx.bleed, title_h + ctx.bleed, fill=st["title_band"])
         ts = st["title_mm_per_a3"] * k
         p.text(f"{title}  {title_en}".strip(), m, H - title_h, W * 0.7 - m, title_h, ts, st["title_text"],
