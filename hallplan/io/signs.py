@@ -964,7 +964,7 @@ class MapView:
     # -- drawing --------------------------------------------------------------------------
     def draw(self, p: Painter, st: dict[str, Any], lang: str = "zh", text_k: float = 1.0,
              zone_labels: bool = True, window_numbers: bool = True, door_labels: bool = True,
-             muted: bool = False) -> None:
+             muted: bool = False, route: AccessibleRoute | None = None) -> None:
         """Outline, zones in their colours, walls, columns, stairs, lifts, furniture, windows, doors."""
         c = p.c
         fl = self.floor
@@ -1039,6 +1039,24 @@ class MapView:
             c.drawPath(_poly_path(c, [self.ring(w.footprint())]), stroke=0, fill=1)
         for d in fl.doors.values():
             self._door(p, d, st, lang, text_k, door_labels)
+        if route is not None and route.paths:
+            c.saveState()
+            c.setStrokeColor(_colour(st["accessible"]))
+            c.setLineWidth(0.9 * text_k)
+            c.setLineCap(1)
+            c.setLineJoin(1)
+            c.setDash([2.2 * text_k, 1.6 * text_k])
+            for line in route.paths:
+                path = c.beginPath()
+                path.moveTo(*self.pt(line[0]))
+                for q in line[1:]:
+                    path.lineTo(*self.pt(q))
+                c.drawPath(path, stroke=1, fill=0)
+            c.setDash([])
+            c.setFillColor(_colour(st["accessible"]))
+            for line in route.paths:
+                c.circle(*self.pt(line[-1]), 0.9 * text_k, stroke=0, fill=1)
+            c.restoreState()
         if zone_labels:
             blocked = self._blocked()
             for z in zones:
@@ -1156,6 +1174,93 @@ def _chord(poly, pt, line, fallback: tuple[float, float], axis: int) -> tuple[fl
     return fallback
 
 
+@dataclass(frozen=True)
+class AccessibleRoute:
+    """The accessible route on a floor: polylines (plan metres) from the entrance (or accessible
+    lift) to each accessible place, and the places it cannot reach at the clear width."""
+
+    paths: tuple[tuple[tuple[float, float], ...], ...]
+    unreached: tuple[str, ...]
+
+
+def accessible_route(plan: Plan, floor: Floor, width: float = 1.2, door_width: float = 0.9,
+                     cell: float = 0.25) -> AccessibleRoute:
+    """Shortest walking lines of clear ``width`` to the low counters, accessible toilets and lifts.
+
+    The space a wheelchair's centre can use comes from :func:`hallplan.geometry.clearwidth.route_width`
+    (free public space eroded by ``width``/2, doors ≥ ``door_width`` bridged); the line through it is
+    a shortest 8-neighbour path on a ``cell`` grid, simplified.
+    """
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    from hallplan.geometry.clearwidth import RouteTarget, entrance_sources, route_width
+    from hallplan.geometry.floorgeom import FloorGeometry
+
+    fg = FloorGeometry(plan, floor.id)
+    sources = entrance_sources(fg, width)
+    targets = [RouteTarget(w.id, "window", shapely.Point(w.front_point(0.7)).buffer(0.5))
+               for w in floor.windows.values() if w.low_counter or w.kind.value == "accessible"]
+    targets += [RouteTarget(z.id, "toilet", shapely.Polygon(z.polygon.exterior))
+                for z in floor.zones.values() if z.kind == ZoneKind.TOILET_ACCESSIBLE]
+    if any(s.kind == "entrance" for s in sources):
+        targets += [RouteTarget(lf.id, "lift", shapely.Polygon(lf.footprint()).buffer(width / 2 + 0.3))
+                    for lf in floor.lifts.values() if lf.accessible]
+    if not sources or not targets:
+        return AccessibleRoute((), ())
+    res = route_width(fg, width, sources, targets, door_width=door_width)
+    unreached = tuple(t.target.id for t in res.targets if not t.reached)
+    if res.network.is_empty:
+        return AccessibleRoute((), unreached)
+    net = res.network.buffer(cell * 0.8)  # so that the thin bridges through doors survive the grid
+    x0, y0, x1, y1 = net.bounds
+    nx, ny = int(math.ceil((x1 - x0) / cell)) + 1, int(math.ceil((y1 - y0) / cell)) + 1
+    xs, ys = x0 + np.arange(nx) * cell, y0 + np.arange(ny) * cell
+    X, Y = np.meshgrid(xs, ys)
+    shapely.prepare(net)
+    inside = shapely.contains_xy(net, X, Y)
+    idx = -np.ones(inside.shape, dtype=np.int64)
+    n = int(inside.sum())
+    if n == 0:
+        return AccessibleRoute((), unreached)
+    idx[inside] = np.arange(n)
+    rows, cols, wts = [], [], []
+    for dy, dx, wgt in ((0, 1, 1.0), (1, 0, 1.0), (1, 1, math.sqrt(2)), (1, -1, math.sqrt(2))):
+        a = idx[0:ny - dy, max(0, -dx):nx - max(0, dx)]
+        b = idx[dy:ny, max(0, dx):nx - max(0, -dx)]
+        ok = (a >= 0) & (b >= 0)
+        rows.append(a[ok])
+        cols.append(b[ok])
+        wts.append(np.full(int(ok.sum()), wgt))
+    r, c_, w = np.concatenate(rows), np.concatenate(cols), np.concatenate(wts)
+    graph = coo_matrix((np.concatenate([w, w]), (np.concatenate([r, c_]), np.concatenate([c_, r]))), shape=(n, n)).tocsr()
+    pts = np.column_stack([X[inside], Y[inside]])
+
+    def nearest(geom) -> int:
+        g = geom.intersection(net)
+        q = (g if not g.is_empty else geom).representative_point()
+        return int(np.argmin((pts[:, 0] - q.x) ** 2 + (pts[:, 1] - q.y) ** 2))
+
+    src = sorted({nearest(s.geometry) for s in sources})
+    dist, pred, origin = dijkstra(graph, indices=src, min_only=True, return_predecessors=True)
+    paths = []
+    for t in res.targets:
+        if not t.reached:
+            continue
+        k = nearest(t.target.geometry)
+        if not np.isfinite(dist[k]):
+            continue
+        chain = [k]
+        while pred[chain[-1]] >= 0:
+            chain.append(int(pred[chain[-1]]))
+        if len(chain) < 2:
+            continue
+        line = shapely.LineString(pts[chain[::-1]]).simplify(cell * 0.75)
+        paths.append(tuple((float(a), float(b)) for a, b in line.coords))
+    return AccessibleRoute(tuple(paths), unreached)
+
+
 @sign_type("layout_map", "sign.title.layout_map")
 def _map_pages(ctx: SignContext) -> list[Page]:
     """布局图 per layout-map placement (one per floor if none is placed), drawn to scale (YZ-6.2.3, JZ-2)."""
@@ -1184,9 +1289,17 @@ def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, he
         angle = 90.0 - math.degrees(math.atan2(-fy, -fx))
         angle = round(angle / 90.0) * 90.0 if abs(angle - round(angle / 90.0) * 90.0) < 1e-6 else angle
     view = MapView(floor, angle)
+    try:
+        route = accessible_route(ctx.plan, floor, st.get("accessible_width_m", 1.2), st.get("accessible_door_m", 0.9))
+    except Exception as exc:  # a geometry failure must not stop the signs; say so
+        route = None
+        ctx.warnings.append(tr("sign.warn.route_failed", ctx.lang, floor=floor_label(floor), error=str(exc)))
+    if route is not None and route.unreached:
+        ctx.warnings.append(tr("sign.warn.route_unreached", ctx.lang, floor=floor_label(floor),
+                               ids="、".join(route.unreached), width=st.get("accessible_width_m", 1.2)))
     m = st["margin_mm"]
     title_h = st["title_mm_per_a3"] * k * 2.0
-    tag_pad = 3.6 * k * 1.2 * 2 + 2.0  # room for door tags around the plan
+    tag_pad = 3.6 * k * 1.2 + 2.0  # room for door tags around the plan (wider tags are clamped)
     # orientation: the one that draws the plan larger
     best = None
     for W, H in ((long, short), (short, long)):
@@ -1209,6 +1322,8 @@ def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, he
         legend.append(("tag", st["entrance"], label(DoorKind.MAIN_ENTRANCE, lang)))
     if DoorKind.EXIT in doors:
         legend.append(("tag", st["exit"], label(DoorKind.EXIT, lang)))
+    if route is not None and route.paths:
+        legend.append(("route", st["accessible"], tr("sign.map.accessible_route", lang)))
     if here is not None:
         legend.append(("dot", st["you_are_here"], tr("sign.map.you_are_here", lang)))
     if ctx.english:
@@ -1227,7 +1342,7 @@ def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, he
         p.text(f"{title}  {title_en}".strip(), m, H - title_h, W * 0.7 - m, title_h, ts, st["title_text"],
                align="left", what="title")
         p.text(sub, W * 0.7, H - title_h, W * 0.3 - m, title_h, ts * 0.8, st["title_text"], align="right", what="floor")
-        view.draw(p, st, lang, text_k=k)
+        view.draw(p, st, lang, text_k=k, route=route)
         if here is not None:
             x, y = view.pt((here.x, here.y))
             r = 2.2 * k
@@ -1262,6 +1377,8 @@ def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, he
                 p.rect(lx, cy - row * 0.35, sw, row * 0.7, fill=colour, stroke="#FFFFFF", width=0.2)
             elif kind == "bar":
                 p.rect(lx, cy - row * 0.15, sw, row * 0.3, fill=colour)
+            elif kind == "route":
+                p.line(lx, cy, lx + sw, cy, colour, row * 0.14, dash=(row * 0.3, row * 0.2))
             elif kind == "tag":
                 p.rect(lx, cy - row * 0.3, sw, row * 0.6, fill=colour, radius=0.6)
             else:
