@@ -1,5 +1,6 @@
 """The per-plan geometry cache: one :class:`~hallplan.geometry.floorgeom.FloorGeometry` per floor,
-invalidated by the touched sets of commands (subscribe it to a :class:`~hallplan.model.History`).
+invalidated by the touched sets of commands (subscribe it to a :class:`~hallplan.model.History`), or,
+for callers without change events, by comparing entities with the ones last seen (``sync``).
 
 >>> from hallplan.model import Floor, HallLevel, History, Plan, Polygon, AddFloor
 >>> h = History(Plan("t", HallLevel.TOWN))
@@ -29,12 +30,16 @@ class GeometryCache:
         self.person_radius = person_radius
         self._floors: dict[str, FloorGeometry] = {}
 
-    def floor(self, floor_id: str) -> FloorGeometry:
+    def floor(self, floor_id: str, sync: bool = True) -> FloorGeometry:
+        """The floor's geometry; with ``sync`` it first catches up with edits this cache was not told
+        about (see :meth:`FloorGeometry.sync`)."""
         fg = self._floors.get(floor_id)
         if fg is None or fg.plan is not self.plan:
             self.plan.floor(floor_id)  # KeyError for an unknown floor
             fg = FloorGeometry(self.plan, floor_id, self.cell, self.person_radius)
             self._floors[floor_id] = fg
+        if sync:
+            fg.sync()
         return fg
 
     def floors(self) -> list[FloorGeometry]:

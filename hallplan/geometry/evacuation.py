@@ -206,6 +206,9 @@ def _room_evacuation(fg: FloorGeometry, room: Room, measure: Measure, min_area: 
     win = grid.window(room.polygon.bounds, pad=3)
     sub = grid.sub(win)
     dom = fg.room_labels[win] == room.index
+    inner = [d.rect for d in fg.doors if d.front.room == room.index and d.back.room == room.index]
+    if inner:  # doors within the room (a staff door between the back office and the hall it is open to)
+        dom |= rasterize_polygon(sub, shapely.union_all(inner)) & (fg.room_labels[win] < 0)
     free = dom & ~fg.structure_mask[win]
     if measure == Measure.WALKING:
         free &= fg.movable_counts[win] == 0

@@ -30,6 +30,7 @@ import numpy as np
 import shapely
 
 from hallplan.model import (
+    COLLECTIONS,
     STAFF_ONLY_ZONES,
     Door,
     DoorKind,
@@ -234,6 +235,7 @@ class FloorGeometry:
         self._drag_ids: frozenset[str] | None = None
         self._drag_rest: dict[Any, Any] = {}
         self.builds = 0  # number of memo misses (tests and bench read it)
+        self._snap: dict | None = self._take_snapshot()
         self._sight_seen = frozenset(f.id for f in plan.floor(floor_id).furniture.values() if _is_sight_item(f))
 
     # --- memo -------------------------------------------------------------------------------
@@ -254,6 +256,40 @@ class FloorGeometry:
         self._memo[key] = _Memo(frozenset(deps), v, region)
         return v
 
+    # --- keeping up with the plan --------------------------------------------------------------
+    def _take_snapshot(self) -> dict:
+        f = self.floor
+        snap = {attr: dict(getattr(f, attr)) for attr in COLLECTIONS.values()}
+        snap["_floor"] = (f.outline, f.storey, tuple((x.id, x.storey) for x in self.plan.floors))
+        return snap
+
+    def sync(self) -> None:
+        """Catch up with edits made without telling this object: compare the floor's entities with
+        the ones last seen (by identity: entities are immutable) and invalidate what changed. Cheap
+        (one dictionary pass per collection); the rule engine calls it through the cache."""
+        if self._snap is None:
+            self.invalidate({EntityKind.FLOOR})
+            return
+        f = self.floor
+        head = (f.outline, f.storey, tuple((x.id, x.storey) for x in self.plan.floors))
+        old_head = self._snap["_floor"]
+        if head[0] is not old_head[0] or head[1:] != old_head[1:]:
+            self.invalidate({EntityKind.FLOOR})
+            return
+        kinds: set[EntityKind] = set()
+        ids: set[str] = set()
+        for cls, attr in COLLECTIONS.items():
+            cur = getattr(f, attr)
+            old = self._snap[attr]
+            if len(cur) == len(old) and all(old.get(k) is v for k, v in cur.items()):
+                continue
+            changed = {k for k, v in cur.items() if old.get(k) is not v} | (old.keys() - cur.keys())
+            if changed:
+                kinds.add(cls.KIND)
+                ids |= changed
+        if kinds:
+            self.invalidate(kinds, ids)
+
     def invalidate(self, kinds: Iterable[EntityKind], entity_ids: Iterable[str] | None = None) -> None:
         """Drop what a change of ``kinds`` (entities ``entity_ids`` if known) could have changed."""
         kinds = frozenset(kinds)
@@ -261,8 +297,13 @@ class FloorGeometry:
             self._memo.clear()
             self._movable = None
             self._drag_ids, self._drag_rest = None, {}
+            try:
+                self._snap = self._take_snapshot()
+            except KeyError:  # the floor is gone
+                self._snap = None
             return
         ids = frozenset(entity_ids) if entity_ids is not None else None
+        self._refresh_snapshot(kinds, ids)
         changed: list | None = None
         if kinds and kinds <= MOVABLE_KINDS and ids:
             if self._movable is not None:
@@ -281,6 +322,25 @@ class FloorGeometry:
             if changed is not None and m.region is not None and not any(_intersects(m.region, c, pad) for c in changed):
                 continue
             del self._memo[key]
+
+    def _refresh_snapshot(self, kinds: frozenset, ids: frozenset[str] | None) -> None:
+        if self._snap is None:
+            return
+        f = self.floor
+        for cls, attr in COLLECTIONS.items():
+            if cls.KIND not in kinds:
+                continue
+            cur = getattr(f, attr)
+            if ids is None:
+                self._snap[attr] = dict(cur)
+                continue
+            snap = self._snap[attr]
+            for i in ids:
+                e = cur.get(i)
+                if e is None:
+                    snap.pop(i, None)
+                else:
+                    snap[i] = e
 
     def _sight_relevant(self, ids: frozenset[str]) -> bool:
         """Whether any of ``ids`` is or was a camera or a tall item (only those change what is seen);

@@ -36,7 +36,8 @@ from .floorgeom import ALL_KINDS, FloorGeometry
 
 @dataclass(frozen=True)
 class Leak:
-    """Public space entering a staff-only zone: the opening (lines on the zone's edge, or the door)."""
+    """Public space entering a staff-only zone from non-staff space: the opening (the lines on the
+    zone's edge the public crosses; ``door_ids`` when they are ordinary doors)."""
 
     zone_ids: tuple[str, ...]
     opening: shapely.Geometry
@@ -62,6 +63,7 @@ class SeparationResult:
     through_routes: tuple[ThroughRoute, ...]
     public_space: shapely.Geometry  # where the public can walk (staff doors shut)
     starts: tuple[str, ...]  # ids of the doors the public comes in by
+    reached_zone_ids: tuple[str, ...] = ()  # every staff-only zone the public can walk into
 
     @property
     def ok(self) -> bool:
@@ -107,35 +109,53 @@ def _separation(fg: FloorGeometry, min_area: float) -> SeparationResult:
     starts = public_starts(fg)
     space = _reach(fg, "nostaff", starts)
     ids, kinds, geoms = fg.zones
-    leaks = []
     doors = fg.doors
-    for zid, k, g in zip(ids, kinds, geoms, strict=False):
-        if k not in STAFF_ONLY_ZONES:
-            continue
+    staff = [(zid, g) for zid, k, g in zip(ids, kinds, geoms, strict=True) if k in STAFF_ONLY_ZONES]
+    outline_edge = fg.outline.boundary.buffer(0.05)
+    pub_space = _reach(fg, "public", starts)  # reachable without entering staff-only zones
+    outside = pub_space.buffer(0.02, quad_segs=2)
+    w = fg.walls
+    leaks = []
+    for zid, g in staff:
         inside = shapely.intersection(space, g)
         if inside.area < min_area:
             continue
-        opening = shapely.intersection(g.boundary, space)
-        opening = shapely.line_merge(opening) if opening.geom_type in ("MultiLineString", "LineString") else opening
-        dids = tuple(sorted(d.id for d in doors if d.kind != DoorKind.STAFF_DOOR and not d.exterior
-                            and d.rect.intersects(g.boundary) and d.rect.intersects(space)))
-        ext = tuple(sorted(d.id for d in doors if d.exterior and d.kind == DoorKind.MAIN_ENTRANCE
-                           and g.intersects(shapely.Point(d.centre).buffer(d.thickness / 2 + 0.35))))
-        ends = opening.boundary.buffer(0.05) if not opening.is_empty else shapely.Polygon()
-        near = set(fg.query_obstacles(ends)) if not ends.is_empty else set()
-        w = fg.walls
-        if len(w.ids) and not ends.is_empty:
-            near |= {str(i) for i in w.ids[shapely.intersects(w.polygons(), ends)]}
-        leaks.append(Leak((zid,), opening, float(opening.length), inside, tuple(sorted(set(dids) | set(ext))),
-                          tuple(sorted(near))))
+        # where the public crosses the zone's edge from non-staff space: public space on both sides
+        opening = shapely.intersection(g.boundary, outside)
+        opening = shapely.intersection(opening, inside.buffer(0.02, quad_segs=2))
+        opening = shapely.difference(opening, outline_edge)
+        if opening.is_empty:
+            continue
+        parts = [q for q in shapely.get_parts(shapely.line_merge(opening) if opening.geom_type == "MultiLineString"
+                                             else opening) if q.length > 1e-6]
+        # the zone's edge minus what stands on it (walls, counters, furniture) and the outline
+        rim = g.boundary.buffer(0.02)
+        on_edge = [fg.obstacle_geoms[i] for i in fg.obstacle_tree.query(rim, predicate="intersects")]
+        if len(w.ids):
+            wp = w.polygons()
+            on_edge += list(wp[shapely.intersects(wp, rim)])
+        blocked = shapely.union_all([outline_edge] + [x.buffer(1e-4, quad_segs=1) for x in on_edge])
+        edge_free = shapely.difference(g.boundary, blocked)
+        edge_parts = [e for e in shapely.get_parts(shapely.line_merge(edge_free) if edge_free.geom_type == "MultiLineString"
+                                                   else edge_free) if e.length > 1e-6]
+        for q in parts:
+            # the open stretch of the zone's edge around the crossing, wall to wall: what must be closed
+            mid = q.interpolate(0.5, normalized=True)
+            span = next((e for e in edge_parts if e.distance(mid) < 1e-3), q)
+            if span.length < 2 * fg.person_radius - 1e-6:
+                continue
+            ends = span.boundary.buffer(0.05) if not span.boundary.is_empty else span.buffer(0.05)
+            near = set(fg.query_obstacles(ends))
+            if len(w.ids):
+                near |= {str(i) for i in w.ids[shapely.intersects(w.polygons(), ends)]}
+            dids = tuple(sorted(d.id for d in doors if d.kind != DoorKind.STAFF_DOOR and d.rect.intersects(span.buffer(0.1))))
+            leaks.append(Leak((zid,), span, float(span.length), inside, dids, tuple(sorted(near))))
+    reached = tuple(sorted(zid for zid, g in staff if shapely.intersection(space, g).area >= min_area))
     # public zones reachable only through staff-only space
     routes = []
-    pub_space = _reach(fg, "public", starts)
-    staff = [(zid, g) for zid, k, g in zip(ids, kinds, geoms, strict=False) if k in STAFF_ONLY_ZONES]
-    for zid, k, g in zip(ids, kinds, geoms, strict=False):
+    for zid, k, g in zip(ids, kinds, geoms, strict=True):
         if k in STAFF_ONLY_ZONES or k == ZoneKind.CIRCULATION:
             continue
         if shapely.intersection(space, g).area >= min_area and shapely.intersection(pub_space, g).area < min_area:
-            via = tuple(sorted(s for s, sg in staff if sg.intersects(space)))
-            routes.append(ThroughRoute(zid, via, g))
-    return SeparationResult(fg.floor_id, tuple(leaks), tuple(routes), space, tuple(i for i, _ in starts))
+            routes.append(ThroughRoute(zid, reached, g))
+    return SeparationResult(fg.floor_id, tuple(leaks), tuple(routes), space, tuple(i for i, _ in starts), reached)
