@@ -15,47 +15,53 @@ def _is_public_floor(f) -> bool:
     return bool(f.windows) or any(not z.kind.is_staff_only for z in f.zones.values())
 
 
-@check("furniture_required", reads=(EntityKind.FURNITURE, EntityKind.ZONE, EntityKind.WINDOW), params={
+def _counts(ctx, fl, kinds, zones) -> dict:
+    n = {k: 0 for k in kinds}
+    for it in fl.furniture.values():
+        if it.kind in n:
+            if zones:
+                z = zone_at(ctx, fl, (it.x, it.y))
+                if z is None or z.kind not in zones:
+                    continue
+            n[it.kind] += 1
+    return n
+
+
+@check("furniture_required", reads=(EntityKind.FURNITURE, EntityKind.ZONE), derived=("zone_index",), params={
     "kinds": Param("furniture_kinds", help="every one of these kinds is needed"),
     "min_count": Param("int", required=False, default=1, help="items needed of each kind"),
-    "per_floor": Param("bool", required=False, default=False, help="needed on every public floor"),
     "in_zones": Param("zone_kinds", required=False, default=(), help="only items inside these zone kinds count"),
 })
 def furniture_required(ctx, rule):
-    """At least ``min_count`` items of each kind (per public floor, or in the plan; optionally only
-    items standing in the given zone kinds count)."""
+    """At least ``min_count`` items of each kind in the plan (optionally only items standing in the
+    given zone kinds count)."""
     p = rule.p
-    plan = ctx.plan
-    floors = [f for f in plan.floors if _is_public_floor(f)] if p["per_floor"] else plan.floors
     zones = set(p["in_zones"])
-
-    def counts(fl):
-        n = {k: 0 for k in p["kinds"]}
-        for it in fl.furniture.values():
-            if it.kind in n:
-                if zones:
-                    z = zone_at(ctx, fl, (it.x, it.y))
-                    if z is None or z.kind not in zones:
-                        continue
-                n[it.kind] += 1
-        return n
-
-    where = alternatives(p["in_zones"]) if zones else L("", "")
-    if p["per_floor"]:
-        for fl in floors:
-            for k, n in counts(fl).items():
-                if n < p["min_count"]:
-                    yield Hit.of("furniture_missing_floor", floor_id=fl.id, floor=fl.name or fl.id, kind=k, count=n,
-                                 limit=p["min_count"])
-        return
     total = {k: 0 for k in p["kinds"]}
-    for fl in floors:
-        for k, n in counts(fl).items():
+    for fl in ctx.plan.floors:
+        for k, n in _counts(ctx, fl, p["kinds"], zones).items():
             total[k] += n
+    where = alternatives(p["in_zones"]) if zones else L("", "")
     for k, n in total.items():
         if n < p["min_count"]:
-            key = "furniture_missing_in" if zones else "furniture_missing"
-            yield Hit.of(key, kind=k, count=n, limit=p["min_count"], where=where)
+            yield Hit.of("furniture_missing_in" if zones else "furniture_missing", kind=k, count=n,
+                         limit=p["min_count"], where=where)
+
+
+@check("furniture_per_floor", scope="floor", reads=(EntityKind.FURNITURE, EntityKind.ZONE, EntityKind.WINDOW),
+       params={
+           "kinds": Param("furniture_kinds", help="every one of these kinds is needed on each public floor"),
+           "min_count": Param("int", required=False, default=1, help="items needed of each kind per floor"),
+       })
+def furniture_per_floor(ctx, rule, floor):
+    """At least ``min_count`` items of each kind on every public floor (a floor with windows or a
+    zone the public uses)."""
+    p = rule.p
+    if not _is_public_floor(floor):
+        return
+    for k, n in _counts(ctx, floor, p["kinds"], ()).items():
+        if n < p["min_count"]:
+            yield Hit.of("furniture_missing_floor", floor=floor.name or floor.id, kind=k, count=n, limit=p["min_count"])
 
 
 @check("furniture_near_entrance", reads=(EntityKind.FURNITURE, EntityKind.DOOR), params={
@@ -96,7 +102,8 @@ def furniture_near_entrance(ctx, rule):
                      distance=round(dd, 1), limit=dmax)
 
 
-@check("furniture_in_zones", scope="floor", reads=(EntityKind.FURNITURE, EntityKind.ZONE), params={
+@check("furniture_in_zones", scope="floor", reads=(EntityKind.FURNITURE, EntityKind.ZONE), derived=("zone_index",),
+       params={
     "kind": Param("furniture_kind", help="the item"),
     "zones": Param("zone_kinds", help="zone kinds it must stand in"),
 })

@@ -58,15 +58,22 @@ def dist(a, b) -> float:
     return math.hypot(a[0] - b[0], a[1] - b[1])
 
 
+@derived("zone_index", reads=(EntityKind.ZONE,))
+def zone_index(ctx: CheckContext, floor: Floor):
+    """The zones of a floor in an STRtree: ``(tree, zones, geometries)`` (zones sorted by id)."""
+    zones = sorted(floor.zones.values(), key=lambda z: z.id)
+    geoms = [zone_shape(ctx, z) for z in zones]
+    return shapely.STRtree(geoms), zones, geoms
+
+
 def zone_at(ctx: CheckContext, floor: Floor, xy) -> Zone | None:
-    """The zone containing the point (the smallest one if zones overlap)."""
-    p = SPoint(xy)
-    best = None
-    for z in floor.zones.values():
-        g = zone_shape(ctx, z)
-        if g.covers(p) and (best is None or g.area < zone_shape(ctx, best).area):
-            best = z
-    return best
+    """The zone containing the point (the smallest one if zones overlap, then the lowest id)."""
+    tree, zones, geoms = ctx.derived("zone_index", floor)
+    hits = tree.query(SPoint(xy), predicate="covered_by")
+    if len(hits) == 0:
+        return None
+    i = min(hits, key=lambda k: (geoms[k].area, zones[k].id))
+    return zones[i]
 
 
 def queue_rect(w: ServiceWindow, depth: float, margin: float = 0.0):
