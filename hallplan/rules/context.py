@@ -21,6 +21,16 @@ class CheckContext:
         self.plan = plan
         self._derived: dict[tuple[str, str], Any] = {}
         self._shapes: dict[str, tuple[object, Any]] = {}
+        self._store: dict[str, Any] = {}
+
+    def persistent(self, name: str, factory) -> Any:
+        """A long-lived helper object (e.g. the route analysis' ``GeometryCache``) created once by
+        ``factory()`` and kept across incremental updates; if it has ``invalidate(touched)`` it is
+        told about every update before checks re-run. A full run starts afresh."""
+        obj = self._store.get(name)
+        if obj is None:
+            obj = self._store[name] = factory()
+        return obj
 
     def derived(self, name: str, floor: Floor | None = None) -> Any:
         spec = DERIVED[name]
@@ -30,6 +40,10 @@ class CheckContext:
         return self._derived[key]
 
     def invalidate(self, touched: Touched, kinds: frozenset[EntityKind]) -> None:
+        for obj in self._store.values():
+            inv = getattr(obj, "invalidate", None)
+            if callable(inv):
+                inv(touched)
         live = {f.id for f in self.plan.floors}
         for key in list(self._derived):
             name, fid = key
@@ -41,6 +55,7 @@ class CheckContext:
     def clear(self) -> None:
         self._derived.clear()
         self._shapes.clear()
+        self._store.clear()
 
     def shape(self, entity, build) -> Any:
         """Cached ``build(entity)`` keyed by entity id, valid while the entity object is unchanged."""
