@@ -36,7 +36,8 @@ from hallplan.model import EntityKind
 from hallplan.model.kinds import StrEnum
 
 from .floorgeom import OBSTACLE_KINDS, FloorGeometry, Room, RoomKind
-from .grid import Grid, rasterize_polygon, runs_to_geometry
+from .grid import Grid, rasterize_edges, rasterize_polygon, runs_to_geometry
+from .shapes import ObstacleClass
 
 
 class Measure(StrEnum):
@@ -158,14 +159,40 @@ def room_targets(fg: FloorGeometry, room: Room) -> tuple[Target, ...]:
     return tuple(out)
 
 
-def walking_mask(fg: FloorGeometry, sub: Grid, free: np.ndarray) -> np.ndarray:
-    """Cells of ``free`` (over the window grid ``sub``) where a walking person can stand: the vector
-    opening of the free space by the person's radius, sampled at cell centres. Exact about gaps: a
-    0.40 m gap between counters is closed, a 0.60 m gap between desks stays open."""
+def standing_cells(fg: FloorGeometry, sub: Grid) -> np.ndarray:
+    """Cells (over the window grid ``sub``) where the centre of a walking person can be: the free space
+    eroded by the person's radius (exact, vector) rasterised conservatively, so a 0.60 m gap between
+    desks stays a chain of cells while a 0.40 m gap between counters has none."""
     h = sub.cell
     box = (sub.x0 - h, sub.y0 - h, sub.x0 + sub.nx * h, sub.y0 + sub.ny * h)
-    opened = shapely.clip_by_rect(fg.opened(fg.person_radius, "all"), *box)
-    return free & rasterize_polygon(sub, opened)
+    e = shapely.clip_by_rect(fg.eroded(fg.person_radius, "all"), *box)
+    return rasterize_edges(sub, e, rasterize_polygon(sub, e))
+
+
+def _march(phi: np.ndarray, domain: np.ndarray, h: float) -> np.ndarray:
+    """Second-order fast marching from the zero contour of ``phi`` over ``domain``; NaN elsewhere."""
+    try:
+        d = skfmm.distance(np.ma.MaskedArray(phi, ~domain), dx=h, order=2)
+        return np.ma.filled(d.astype(float), np.nan)
+    except ValueError:  # no zero contour inside the domain: nothing reaches a target
+        return np.full(phi.shape, np.nan)
+
+
+def _walk(fg: FloorGeometry, sub: Grid, free: np.ndarray, phi: np.ndarray, tmask: np.ndarray,
+          strip: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Walking distances: march over the cells a person's centre can occupy (plus the doorways), then
+    give every free cell beside them the distance of the nearest one plus the step to it.
+    Returns (distances on free cells, cells measured, cells where one can stand but not get out)."""
+    h = sub.cell
+    stand = standing_cells(fg, sub) & free
+    d = _march(phi, stand | (strip & free) | tmask, h)
+    core = np.isfinite(d) & (stand | (strip & free))
+    if not core.any():
+        return np.full(sub.shape, np.nan), np.zeros(sub.shape, bool), stand
+    gap, (nj, ni) = ndimage.distance_transform_edt(~core, return_indices=True)
+    near = free & (gap * h <= fg.person_radius + 0.75 * h)
+    out = np.where(near, d[nj, ni] + gap * h, np.nan)
+    return out, near, stand & ~core
 
 
 def _target_phi(sub: Grid, fg: FloorGeometry, room: Room, targets: tuple[Target, ...]):
@@ -177,6 +204,7 @@ def _target_phi(sub: Grid, fg: FloorGeometry, room: Room, targets: tuple[Target,
     tmask = np.zeros(sub.shape, bool)
     doors = {d.id: d for d in fg.doors}
     band = 1.5 * h
+    strips = np.zeros(sub.shape, bool)
     for t in targets:
         if t.kind == "door":
             d = doors[t.id]
@@ -197,7 +225,8 @@ def _target_phi(sub: Grid, fg: FloorGeometry, room: Room, targets: tuple[Target,
             strip = np.abs(b) <= band
         phi = np.where(strip, np.minimum(phi, b), phi)
         tmask |= strip & (b < 0)
-    return phi, tmask
+        strips |= strip
+    return phi, tmask, strips
 
 
 def _room_evacuation(fg: FloorGeometry, room: Room, measure: Measure, min_area: float) -> RoomEvacuation:
@@ -212,9 +241,6 @@ def _room_evacuation(fg: FloorGeometry, room: Room, measure: Measure, min_area: 
     free = dom & ~fg.structure_mask[win]
     if measure == Measure.WALKING:
         free &= fg.movable_counts[win] == 0
-        walk = walking_mask(fg, sub, free)
-    else:
-        walk = free
     targets = room_targets(fg, room)
     empty = shapely.Polygon()
 
@@ -224,16 +250,14 @@ def _room_evacuation(fg: FloorGeometry, room: Room, measure: Measure, min_area: 
 
     if not targets:
         return result()
-    phi, tmask = _target_phi(sub, fg, room, targets)
-    domain = walk | tmask
-    try:
-        d = skfmm.distance(np.ma.MaskedArray(phi, ~domain), dx=h, order=2)
-        d = np.ma.filled(d.astype(float), np.nan)
-    except ValueError:  # no zero contour: no target cell touches the room's free space
-        d = np.full(sub.shape, np.nan)
-    d[~walk] = np.nan
-    reached = np.isfinite(d)
-    lost = walk & ~reached
+    phi, tmask, strip = _target_phi(sub, fg, room, targets)
+    if measure == Measure.WALKING:
+        d, reached, lost = _walk(fg, sub, free, phi, tmask, strip)
+    else:
+        d = _march(phi, free | tmask, h)
+        d[~free] = np.nan
+        reached = np.isfinite(d)
+        lost = free & ~reached
     ua = float(lost.sum()) * h * h
     unreach = empty
     if ua >= min_area:
@@ -254,10 +278,11 @@ def _room_evacuation(fg: FloorGeometry, room: Room, measure: Measure, min_area: 
     start = (wj, wi)
     verts = shapely.get_coordinates(shapely.get_rings(room.polygon))
     if len(verts):
-        if measure == Measure.WALKING:
-            ok = ~shapely.intersects_xy(fg.obstacle_union(_ALL), verts[:, 0], verts[:, 1])
-        else:
-            ok = ~shapely.intersects_xy(fg.obstacle_union(_STRUCT), verts[:, 0], verts[:, 1])
+        pi, oi = fg.obstacle_tree.query(shapely.points(verts), predicate="intersects")
+        if measure != Measure.WALKING:
+            pi = pi[fg.obstacles.cls[oi] == int(ObstacleClass.STRUCTURE)]
+        ok = np.ones(len(verts), bool)
+        ok[pi] = False
         verts = verts[ok]
     if len(verts):
         cj = np.floor((verts[:, 1] - sub.y0) / h + 0.5).astype(int)
@@ -279,10 +304,6 @@ def _room_evacuation(fg: FloorGeometry, room: Room, measure: Measure, min_area: 
                 wpt = (float(verts[m, 0]), float(verts[m, 1]))
                 start = (int(jj[m, k[m]]), int(ii[m, k[m]]))
     return result(best, shapely.Point(wpt), lambda: _descend(sub, d, start, wpt, targets), unreach, ua)
-
-
-_ALL = tuple(range(4))
-_STRUCT = (0,)
 
 
 def _descend(sub: Grid, d: np.ndarray, start: tuple[int, int], wpt, targets: tuple[Target, ...]):
@@ -366,10 +387,10 @@ def distance_field(fg: FloorGeometry, measure: Measure | str = Measure.WALKING) 
         free = fg.inside_mask & ~fg.wall_mask & ~fg.structure_mask
         if measure == Measure.WALKING:
             free &= fg.movable_counts == 0
-            free = walking_mask(fg, grid, free)
         targets = exit_targets(fg)
         phi = np.ones(grid.shape)
         tmask = np.zeros(grid.shape, bool)
+        strips = np.zeros(grid.shape, bool)
         X, Y = grid.centres()
         doors = {d.id: d for d in fg.doors}
         for t in targets:
@@ -378,6 +399,7 @@ def distance_field(fg: FloorGeometry, measure: Measure | str = Measure.WALKING) 
                 s = 1 if d.back.outside else -1  # towards the inside
                 a = (X - d.centre[0]) * d.direction[0] + (Y - d.centre[1]) * d.direction[1]
                 b = s * ((X - d.centre[0]) * d.normal[0] + (Y - d.centre[1]) * d.normal[1]) - d.thickness / 2
+                half = d.width / 2
             else:
                 st = fg.floor.stairs[t.id]
                 r = math.radians(st.rotation)
@@ -386,19 +408,18 @@ def distance_field(fg: FloorGeometry, measure: Measure | str = Measure.WALKING) 
                 qx, qy = np.abs(lx) - st.width / 2, np.abs(ly) - st.depth / 2
                 b = np.hypot(np.maximum(qx, 0), np.maximum(qy, 0)) + np.minimum(np.maximum(qx, qy), 0)
                 a = np.zeros_like(b)
-                d = None
-            half = d.width / 2 if d is not None else np.inf
+                half = np.inf
             strip = (np.abs(a) <= half) & (np.abs(b) <= 1.5 * h)
             phi = np.where(strip, np.minimum(phi, b), phi)
             tmask |= strip & (b < 0)
+            strips |= strip
         vals = np.full(grid.shape, np.nan)
         if targets:
-            try:
-                dist = skfmm.distance(np.ma.MaskedArray(phi, ~(free | tmask)), dx=h, order=2)
-                vals = np.ma.filled(dist.astype(float), np.nan)
-            except ValueError:
-                pass
-            vals[~free] = np.nan
+            if measure == Measure.WALKING:
+                vals, _, _ = _walk(fg, grid, free, phi, tmask, strips)
+            else:
+                vals = _march(phi, free | tmask, h)
+                vals[~free] = np.nan
         return DistanceField(fg.floor_id, measure, grid, vals, tuple(t.id for t in targets))
 
     deps = _WALKING_DEPS if measure == Measure.WALKING else _STRAIGHT_DEPS

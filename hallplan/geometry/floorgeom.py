@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 import shapely
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from hallplan.model import (
     COLLECTIONS,
@@ -59,6 +61,8 @@ from .shapes import (
 
 CELL = 0.25
 """Raster cell (m). Fast marching at 0.25 m is within ~0.1 m of the exact distance (see bench/README)."""
+MAX_CELLS = 120_000
+"""Raster size cap per floor: above it the cell grows (a 20,000 m² floor gets 0.45 m cells)."""
 PERSON_RADIUS = 0.25
 """Half the shoulder width of a walking person: gaps narrower than 0.50 m do not let anyone through."""
 
@@ -206,11 +210,41 @@ def _intersects(a: tuple[float, ...], b: tuple[float, ...], pad: float) -> bool:
     return not (a[2] + pad < b[0] or b[2] + pad < a[0] or a[3] + pad < b[1] or b[3] + pad < a[1])
 
 
+def merge_overlapping(geoms: np.ndarray) -> np.ndarray:
+    """The union of polygons as an array of disjoint polygons, computed per group of overlapping ones
+    (groups found with an STRtree; separate items are left as they are). Several times faster than one
+    ``union_all`` over thousands of mostly separate items.
+
+    >>> parts = merge_overlapping(np.array([shapely.box(0, 0, 2, 1), shapely.box(1, 0, 3, 1), shapely.box(5, 0, 6, 1)]))
+    >>> sorted(round(p.area, 6) for p in parts)
+    [1.0, 3.0]
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    if len(geoms) < 2:
+        return geoms
+    tree = shapely.STRtree(geoms)
+    a, b = tree.query(geoms, predicate="intersects")
+    n = len(geoms)
+    _, lab = connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)), directed=False)
+    counts = np.bincount(lab)
+    parts = list(geoms[counts[lab] == 1])
+    order = np.argsort(lab, kind="stable")
+    starts = np.cumsum(counts) - counts
+    for grp in np.nonzero(counts > 1)[0]:
+        u = shapely.union_all(geoms[order[starts[grp] : starts[grp] + counts[grp]]])
+        parts.extend(p for p in shapely.get_parts(u) if p.geom_type == "Polygon")
+    return np.array(parts, dtype=object)
+
+
 def dilate(geoms: np.ndarray, radius: float):
-    """Union of geometries grown by ``radius`` (Minkowski sum with a disc, 4 segments a quarter)."""
+    """Union of geometries grown by ``radius`` (Minkowski sum with a disc, 4 segments a quarter) as a
+    valid (multi)polygon."""
     if len(geoms) == 0:
         return shapely.Polygon()
-    return shapely.union_all(shapely.buffer(geoms, radius, quad_segs=4))
+    parts = merge_overlapping(geoms)
+    if radius > 0:
+        parts = merge_overlapping(shapely.buffer(parts, radius, quad_segs=4))
+    return shapely.multipolygons(list(parts)) if len(parts) > 1 else parts[0]
 
 
 class FloorGeometry:
@@ -316,7 +350,7 @@ class FloorGeometry:
                 self._movable = None
         if EntityKind.FURNITURE in kinds and (ids is None or self._sight_relevant(ids)):
             kinds = kinds | {SIGHT_FURNITURE}
-        pad = self.person_radius + 2 * self.cell
+        pad = self.person_radius + 2 * self.grid.cell
         for key in [k for k, m in self._memo.items() if m.deps & kinds]:
             m = self._memo[key]
             if changed is not None and m.region is not None and not any(_intersects(m.region, c, pad) for c in changed):
@@ -375,7 +409,11 @@ class FloorGeometry:
 
     @property
     def grid(self) -> Grid:
-        return self.memo("grid", {EntityKind.FLOOR}, lambda: Grid.covering(self.outline.bounds, self.cell, margin=3))
+        def build():
+            # keep the raster under MAX_CELLS: 0.25 m up to ~7,500 m² a floor, coarser above
+            h = max(self.cell, math.ceil(math.sqrt(self.outline.area / MAX_CELLS) / 0.05 - 1e-9) * 0.05)
+            return Grid.covering(self.outline.bounds, h, margin=3)
+        return self.memo("grid", {EntityKind.FLOOR}, build)
 
     @property
     def walls(self):
@@ -476,7 +514,7 @@ class FloorGeometry:
         def build():
             sel = np.isin(self.obstacles.cls, cl)
             g = self.obstacle_geoms[sel]
-            return shapely.union_all(g) if len(g) else shapely.Polygon()
+            return dilate(g, 0.0) if len(g) else shapely.Polygon()
         return self.memo(("obstacle_union", cl), deps, build)
 
     # --- doors and rooms ---------------------------------------------------------------------
@@ -626,6 +664,11 @@ class FloorGeometry:
         return self.memo(("eroded_region", which, r), LAYOUT_KINDS,
                          lambda: shapely.buffer(self.region(which), -r, quad_segs=4))
 
+    def dilated(self, radius: float):
+        """All obstacles grown by ``radius`` (drag-aware: see :meth:`eroded`)."""
+        r = round(radius, 6)
+        return self.memo(("dilated", r), OBSTACLE_KINDS, lambda: dilate(self.obstacle_geoms, r))
+
     def eroded(self, radius: float, which: str = "public"):
         """Free space eroded by ``radius``: the set of centres of discs of that radius that fit.
 
@@ -639,30 +682,21 @@ class FloorGeometry:
             return m.value
         base = self.eroded_region(r, which)
         boxes = self.obstacles
-        geoms = self.obstacle_geoms
         S = self._drag_ids
         if S and len(boxes):
             ins = np.isin(boxes.ids, list(S))
             rest = self._drag_rest.get(key)
             if rest is None:
-                rest = base.difference(dilate(geoms[~ins], r)) if r > 0 else base.difference(
-                    shapely.union_all(geoms[~ins]) if (~ins).any() else shapely.Polygon())
-                self._drag_rest[key] = rest
-            moving = geoms[ins]
-            val = rest.difference(dilate(moving, r) if r > 0 else shapely.union_all(moving)) if len(moving) else rest
+                rkey = ("dilated_rest", r)
+                drest = self._drag_rest.get(rkey)
+                if drest is None:
+                    drest = self._drag_rest[rkey] = dilate(self.obstacle_geoms[~ins], r)
+                rest = self._drag_rest[key] = base.difference(drest)
+            moving = self.obstacle_geoms[ins]
+            val = rest.difference(dilate(moving, r)) if len(moving) else rest
         else:
-            if len(geoms):
-                val = base.difference(dilate(geoms, r) if r > 0 else shapely.union_all(geoms))
-            else:
-                val = base
+            val = base.difference(self.dilated(r)) if len(boxes) else base
         return self.memo(key, ALL_KINDS, lambda: val)
-
-    def opened(self, radius: float, which: str = "all"):
-        """Morphological opening of the free space by a disc: where a person of ``radius`` can be
-        (narrow gaps closed, the space beside walls kept)."""
-        r = round(radius, 6)
-        return self.memo(("opened", which, r), ALL_KINDS,
-                         lambda: shapely.buffer(self.eroded(r, which), r, quad_segs=4))
 
     # --- rasters -----------------------------------------------------------------------------
     @property
@@ -686,7 +720,7 @@ class FloorGeometry:
             w = self.walls
             if len(w.ids) == 0:
                 return np.zeros(self.grid.shape, bool)
-            thick = shapely.union_all(w.polygons(self.cell * 1.05)).difference(self.door_rects())
+            thick = shapely.union_all(w.polygons(self.grid.cell * 1.05)).difference(self.door_rects())
             return rasterize_polygon(self.grid, thick)
         return self.memo("wall_mask", {EntityKind.WALL, EntityKind.DOOR}, build)
 
@@ -696,7 +730,7 @@ class FloorGeometry:
         def build():
             b = self.obstacles
             s = b.take(b.cls == int(ObstacleClass.STRUCTURE))
-            return rasterize_boxes(self.grid, s.cx, s.cy, s.hw, s.hd, s.rot, self.cell * 0.51) > 0
+            return rasterize_boxes(self.grid, s.cx, s.cy, s.hw, s.hd, s.rot, self.grid.cell * 0.51) > 0
         return self.memo("structure_mask", STRUCTURE_KINDS, build)
 
     @property
@@ -704,7 +738,7 @@ class FloorGeometry:
         """Per-cell count of counters and blocking furniture (patched in place on moves)."""
         if self._movable is None:
             self.builds += 1
-            self._movable = _MovableRaster(self.grid, self.obstacles, self.cell * 0.51)
+            self._movable = _MovableRaster(self.grid, self.obstacles, self.grid.cell * 0.51)
         return self._movable.counts
 
 

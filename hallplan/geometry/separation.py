@@ -1,11 +1,12 @@
 """Front/back-office separation (YZ-3.0, YZ-3.2, JZ-3): can the public walk into staff-only space?
 
 The public starts at the main entrance(s) (and the exterior door of a 24 h self-service zone) and walks
-wherever a person fits with every staff door shut: the free space with staff doors closed, eroded by
-the person's radius, the parts touching a start, grown back by the radius. Any staff-only zone this
-space enters is a leak; the leaking opening is where it crosses the zone's edge (a gap beside the
-counter row, an ordinary door into the back office …). Gaps narrower than a person (0.40 m between
-counters) do not leak.
+wherever a person fits with every staff door shut. This is worked out in the space of a person's centre:
+the free space with staff doors closed, eroded by the person's radius (exact, vector), the parts
+touching a start. Any staff-only zone this space enters is a leak; the leaking opening is the open
+stretch of the zone's edge where it is crossed from public space (a gap beside the counter row, an
+ordinary door into the back office …), measured wall to wall. Gaps narrower than a person (0.40 m
+between counters) do not leak.
 
 Also reported: public zones the public reaches only through staff-only space (a public route through
 the back office).
@@ -61,7 +62,7 @@ class SeparationResult:
     floor_id: str
     leaks: tuple[Leak, ...]
     through_routes: tuple[ThroughRoute, ...]
-    public_space: shapely.Geometry  # where the public can walk (staff doors shut)
+    public_space: shapely.Geometry  # where a visitor's centre can be (staff doors shut)
     starts: tuple[str, ...]  # ids of the doors the public comes in by
     reached_zone_ids: tuple[str, ...] = ()  # every staff-only zone the public can walk into
 
@@ -82,12 +83,15 @@ def public_starts(fg: FloorGeometry) -> list[tuple[str, shapely.Geometry]]:
         zk = {i: k for i, k in zip(ids, kinds, strict=False)}
         is24 = any(zk.get(z) == ZoneKind.SELF_SERVICE_24H for z in inside.zone_ids)
         if d.kind == DoorKind.MAIN_ENTRANCE or (is24 and d.kind != DoorKind.STAFF_DOOR):
-            out.append((d.id, shapely.Point(inside.point).buffer(0.3)))
+            s = 1 if d.back.outside else -1
+            tip = (d.centre[0] + s * d.normal[0] * (d.thickness / 2 + 1.0), d.centre[1] + s * d.normal[1] * (d.thickness / 2 + 1.0))
+            out.append((d.id, shapely.LineString([d.centre, tip]).buffer(d.width / 2, cap_style="flat")))
     return out
 
 
-def separation(fg: FloorGeometry, min_area: float = 0.25) -> SeparationResult:
-    """Leaks from public into staff-only space, and public routes through it (cached)."""
+def separation(fg: FloorGeometry, min_area: float = 0.05) -> SeparationResult:
+    """Leaks from public into staff-only space, and public routes through it (cached). ``min_area``:
+    the least area (m², of centre positions) inside a zone that counts as entering it."""
     return fg.memo(("separation", min_area), ALL_KINDS, lambda: _separation(fg, min_area))
 
 
@@ -102,32 +106,36 @@ def _reach(fg: FloorGeometry, which: str, starts) -> shapely.Geometry:
     _, idx = tree.query(np.array([g for _, g in starts], dtype=object), predicate="intersects")
     if len(idx) == 0:
         return shapely.Polygon()
-    return shapely.buffer(shapely.union_all(parts[np.unique(idx)]), r, quad_segs=4)
+    sel = parts[np.unique(idx)]
+    return shapely.multipolygons(list(sel)) if len(sel) > 1 else sel[0]
+
+
+def _clip(geom, g):
+    return shapely.intersection(shapely.clip_by_rect(geom, *g.bounds), g)
 
 
 def _separation(fg: FloorGeometry, min_area: float) -> SeparationResult:
     starts = public_starts(fg)
-    space = _reach(fg, "nostaff", starts)
+    r = fg.person_radius
+    space = _reach(fg, "nostaff", starts)  # centres, staff doors shut
+    pub = _reach(fg, "public", starts)  # centres, staff-only zones excluded
     ids, kinds, geoms = fg.zones
     doors = fg.doors
     staff = [(zid, g) for zid, k, g in zip(ids, kinds, geoms, strict=True) if k in STAFF_ONLY_ZONES]
     outline_edge = fg.outline.boundary.buffer(0.05)
-    pub_space = _reach(fg, "public", starts)  # reachable without entering staff-only zones
-    outside = pub_space.buffer(0.02, quad_segs=2)
     w = fg.walls
     leaks = []
+    reached = []
     for zid, g in staff:
-        inside = shapely.intersection(space, g)
+        inside = _clip(space, g)
         if inside.area < min_area:
             continue
-        # where the public crosses the zone's edge from non-staff space: public space on both sides
-        opening = shapely.intersection(g.boundary, outside)
-        opening = shapely.intersection(opening, inside.buffer(0.02, quad_segs=2))
-        opening = shapely.difference(opening, outline_edge)
-        if opening.is_empty:
+        reached.append(zid)
+        # centres crossing the zone's edge next to public (non-staff) space
+        crossing = shapely.intersection(g.boundary, space)
+        parts = [q for q in shapely.get_parts(crossing) if not q.is_empty and shapely.dwithin(q, pub, r + 0.05)]
+        if not parts:
             continue
-        parts = [q for q in shapely.get_parts(shapely.line_merge(opening) if opening.geom_type == "MultiLineString"
-                                             else opening) if q.length > 1e-6]
         # the zone's edge minus what stands on it (walls, counters, furniture) and the outline
         rim = g.boundary.buffer(0.02)
         on_edge = [fg.obstacle_geoms[i] for i in fg.obstacle_tree.query(rim, predicate="intersects")]
@@ -138,24 +146,24 @@ def _separation(fg: FloorGeometry, min_area: float) -> SeparationResult:
         edge_free = shapely.difference(g.boundary, blocked)
         edge_parts = [e for e in shapely.get_parts(shapely.line_merge(edge_free) if edge_free.geom_type == "MultiLineString"
                                                    else edge_free) if e.length > 1e-6]
+        seen = set()
         for q in parts:
             # the open stretch of the zone's edge around the crossing, wall to wall: what must be closed
-            mid = q.interpolate(0.5, normalized=True)
-            span = next((e for e in edge_parts if e.distance(mid) < 1e-3), q)
-            if span.length < 2 * fg.person_radius - 1e-6:
+            k, span = next(((k, e) for k, e in enumerate(edge_parts) if e.distance(q) < 1e-3), (None, q))
+            if k in seen or span.length < 2 * r - 1e-6:
                 continue
+            seen.add(k)
             ends = span.boundary.buffer(0.05) if not span.boundary.is_empty else span.buffer(0.05)
             near = set(fg.query_obstacles(ends))
             if len(w.ids):
                 near |= {str(i) for i in w.ids[shapely.intersects(w.polygons(), ends)]}
             dids = tuple(sorted(d.id for d in doors if d.kind != DoorKind.STAFF_DOOR and d.rect.intersects(span.buffer(0.1))))
             leaks.append(Leak((zid,), span, float(span.length), inside, dids, tuple(sorted(near))))
-    reached = tuple(sorted(zid for zid, g in staff if shapely.intersection(space, g).area >= min_area))
     # public zones reachable only through staff-only space
     routes = []
     for zid, k, g in zip(ids, kinds, geoms, strict=True):
         if k in STAFF_ONLY_ZONES or k == ZoneKind.CIRCULATION:
             continue
-        if shapely.intersection(space, g).area >= min_area and shapely.intersection(pub_space, g).area < min_area:
-            routes.append(ThroughRoute(zid, reached, g))
-    return SeparationResult(fg.floor_id, tuple(leaks), tuple(routes), space, tuple(i for i, _ in starts), reached)
+        if _clip(space, g).area >= min_area and _clip(pub, g).area < min_area:
+            routes.append(ThroughRoute(zid, tuple(reached), g))
+    return SeparationResult(fg.floor_id, tuple(leaks), tuple(routes), space, tuple(i for i, _ in starts), tuple(reached))
