@@ -30,10 +30,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from hallplan.model import DoorKind
 
-from .floorgeom import FloorGeometry
+from .floorgeom import ALL_KINDS, LAYOUT_KINDS, FloorGeometry
 
 
 @dataclass(frozen=True)
@@ -95,48 +97,64 @@ def entrance_sources(fg: FloorGeometry, width: float) -> tuple[RouteTarget, ...]
     return tuple(out)
 
 
-def _door_plugs(fg: FloorGeometry, width: float, door_width: float, public: bool):
+def _door_plugs(fg: FloorGeometry, width: float, door_width: float, public: bool) -> np.ndarray:
     """Thin bridges through doors at least ``door_width`` wide, long enough to join the eroded space
-    on both sides."""
-    plugs = []
-    for d in fg.doors:
-        if d.exterior or d.width + 1e-9 < door_width or (public and d.kind == DoorKind.STAFF_DOOR):
-            continue
-        reach = d.thickness / 2 + width / 2 + 0.05
-        c, n = np.array(d.centre), np.array(d.normal)
-        plugs.append(shapely.LineString([c - n * reach, c + n * reach]).buffer(0.02, cap_style="flat"))
-    return shapely.union_all(plugs) if plugs else shapely.Polygon()
+    on both sides (cached until doors or walls change)."""
+    def build():
+        plugs = []
+        for d in fg.doors:
+            if d.exterior or d.width + 1e-9 < door_width or (public and d.kind == DoorKind.STAFF_DOOR):
+                continue
+            reach = d.thickness / 2 + width / 2 + 0.05
+            c, n = np.array(d.centre), np.array(d.normal)
+            plugs.append(shapely.LineString([c - n * reach, c + n * reach]))
+        return np.array(plugs, dtype=object)
+    return fg.memo(("door_plugs", round(width, 6), door_width, public), LAYOUT_KINDS, build)
 
 
-def _network(fg: FloorGeometry, radius: float, which: str, door_width: float | None, width: float):
+@dataclass(frozen=True)
+class _Network:
+    """The parts of an eroded free space, an STRtree over them and a component label per part
+    (parts joined through bridged doors share a label)."""
+
+    parts: np.ndarray
+    tree: shapely.STRtree
+    label: np.ndarray
+
+    def labels_touching(self, geoms) -> set[int]:
+        if len(self.parts) == 0:
+            return set()
+        _, idx = self.tree.query(np.atleast_1d(np.array(geoms, dtype=object)), predicate="intersects")
+        return {int(x) for x in self.label[idx]}
+
+    def geometry(self, labels: set[int]):
+        sel = self.parts[np.isin(self.label, list(labels))]
+        return shapely.multipolygons(list(sel)) if len(sel) > 1 else (sel[0] if len(sel) else shapely.Polygon())
+
+
+def _network(fg: FloorGeometry, radius: float, which: str, door_width: float | None, width: float) -> _Network:
     key = ("route_network", which, round(radius, 6), door_width, round(width, 6))
     m = fg._memo.get(key)
     if m is not None:
         return m.value
     e = fg.eroded(radius, which)
-    if door_width is not None:
-        plugs = _door_plugs(fg, width, door_width, which == "public")
-        if not plugs.is_empty:
-            e = shapely.union(e, plugs.intersection(fg.region(which)))
     parts = shapely.get_parts(e)
     parts = parts[shapely.get_type_id(parts) == 3]
-    return fg.memo(key, _all_kinds(), lambda: parts)
-
-
-def _all_kinds():
-    from .floorgeom import ALL_KINDS
-
-    return ALL_KINDS
-
-
-def _components_touching(parts: np.ndarray, geoms) -> np.ndarray:
-    if len(parts) == 0 or not geoms:
-        return np.zeros(len(parts), bool)
     tree = shapely.STRtree(parts)
-    _, idx = tree.query(np.array(geoms, dtype=object), predicate="intersects")
-    hit = np.zeros(len(parts), bool)
-    hit[idx] = True
-    return hit
+    n = len(parts)
+    label = np.arange(n)
+    if door_width is not None and n > 1:
+        plugs = _door_plugs(fg, width, door_width, which == "public")
+        if len(plugs):
+            pi, qi = tree.query(plugs, predicate="intersects")
+            if len(pi):
+                # parts touched by one plug are one component
+                first = np.full(len(plugs), -1)
+                first[pi[::-1]] = qi[::-1]
+                a, b = first[pi], qi
+                g = coo_matrix((np.ones(len(a) + n), (np.r_[a, np.arange(n)], np.r_[b, np.arange(n)])), shape=(n, n))
+                _, label = connected_components(g, directed=False)
+    return fg.memo(key, ALL_KINDS, lambda: _Network(parts, tree, np.asarray(label)))
 
 
 def local_width(fg: FloorGeometry, p: shapely.Point, which: str = "public", reach: float = 3.0):
@@ -167,29 +185,19 @@ def local_width(fg: FloorGeometry, p: shapely.Point, which: str = "public", reac
         return 2 * reach, shapely.LineString([q1, q1]), ()
     q2 = shapely.shortest_line(p, far).coords[-1]
     line = shapely.LineString([q1, q2])
-    ids = tuple(sorted(set(fg.query_obstacles(line.boundary.buffer(0.02))) | _walls_near(fg, line)))
+    ends = line.boundary.buffer(0.02)
+    ids = tuple(sorted(set(fg.query_obstacles(ends)) | fg.walls_touching(ends)))
     return float(line.length), line, ids
 
 
-def _walls_near(fg: FloorGeometry, line: shapely.LineString) -> set[str]:
-    w = fg.walls
-    if len(w.ids) == 0:
-        return set()
-    ends = line.boundary.buffer(0.02)
-    hit = shapely.intersects(w.polygons(), ends)
-    return {str(i) for i in w.ids[hit]}
-
-
-def _first_pinch(fg: FloorGeometry, width: float, which: str, door_width, src_parts, target: RouteTarget):
+def _first_pinch(fg: FloorGeometry, width: float, which: str, door_width, src_geom, target: RouteTarget):
     """The narrow spot where the wide network around the sources meets the way towards ``target``."""
     r_lo = fg.person_radius
     lo = _network(fg, r_lo, which, door_width, 2 * r_lo)
-    src_geom = shapely.union_all(src_parts)
-    # the part of the person-passable space containing the sources and the target
-    lo_hit = _components_touching(lo, [src_geom])
-    lo_comp = shapely.union_all(lo[lo_hit]) if lo_hit.any() else shapely.Polygon()
-    if lo_comp.is_empty or not lo_comp.intersects(target.geometry):
+    labels = lo.labels_touching([src_geom])
+    if not labels or not (labels & lo.labels_touching([target.geometry])):
         return False, ()
+    lo_comp = lo.geometry(labels)
     body = src_geom.buffer(width / 2 - r_lo + 1e-3, quad_segs=4)
     rest = shapely.difference(lo_comp, body)
     parts = shapely.get_parts(rest)
@@ -217,16 +225,19 @@ def route_width(fg: FloorGeometry, width: float, sources, targets, *, door_width
     """Which ``targets`` can be reached from ``sources`` by a route of clear ``width`` (see the module
     docstring). ``door_width``: doors at least this wide are bridged (None: doors must be ``width``)."""
     sources, targets = tuple(sources), tuple(targets)
-    parts = _network(fg, width / 2 - 1e-6, which, door_width, width)
-    hit = _components_touching(parts, [s.geometry for s in sources])
-    net = shapely.union_all(parts[hit]) if hit.any() else shapely.Polygon()
-    src_parts = list(parts[hit])
+    net = _network(fg, width / 2 - 1e-6, which, door_width, width)
+    src = net.labels_touching([x.geometry for x in sources]) if sources else set()
+    src_geom = net.geometry(src) if src else shapely.Polygon()
+    per_target: list[set[int]] = [set() for _ in targets]
+    if targets and len(net.parts):
+        ti, pi = net.tree.query(np.array([t.geometry for t in targets], dtype=object), predicate="intersects")
+        for a, b in zip(ti, net.label[pi], strict=True):
+            per_target[a].add(int(b))
     out = []
-    for t in targets:
-        ok = bool(hit.any()) and net.intersects(t.geometry)
-        if ok:
+    for t, labs in zip(targets, per_target, strict=True):
+        if src & labs:
             out.append(TargetReach(t, True, True, ()))
             continue
-        passable, pinches = _first_pinch(fg, width, which, door_width, src_parts, t) if src_parts else (False, ())
+        passable, pinches = _first_pinch(fg, width, which, door_width, src_geom, t) if src else (False, ())
         out.append(TargetReach(t, False, passable, pinches))
-    return RouteWidthResult(fg.floor_id, width, door_width, sources, tuple(out), net)
+    return RouteWidthResult(fg.floor_id, width, door_width, sources, tuple(out), src_geom)

@@ -250,7 +250,8 @@ def _room_evacuation(fg: FloorGeometry, room: Room, measure: Measure, min_area: 
 
     if not targets:
         return result()
-    phi, tmask, strip = _target_phi(sub, fg, room, targets)
+    phi, tmask, strip = fg.memo(("target_phi", room.index), _STRAIGHT_DEPS,
+                                lambda: _target_phi(sub, fg, room, targets))
     if measure == Measure.WALKING:
         d, reached, lost = _walk(fg, sub, free, phi, tmask, strip)
     else:

@@ -419,6 +419,18 @@ class FloorGeometry:
     def walls(self):
         return self.memo("walls", {EntityKind.WALL}, lambda: wall_array(self.floor))
 
+    @property
+    def wall_polygons(self) -> np.ndarray:
+        """Wall bodies (true thickness), parallel to ``walls.ids``."""
+        return self.memo("wall_polygons", {EntityKind.WALL}, lambda: self.walls.polygons())
+
+    def walls_touching(self, geom) -> set[str]:
+        """Ids of the walls whose body meets ``geom``."""
+        w = self.walls
+        if len(w.ids) == 0:
+            return set()
+        return {str(i) for i in w.ids[shapely.intersects(self.wall_polygons, geom)]}
+
     def _wall_union(self, exclude_low: bool, min_thickness: float = 0.0):
         w = self.walls
         if len(w.ids) == 0:

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from hallplan.model import STAFF_ONLY_ZONES, DoorKind, ZoneKind
+from hallplan.model import STAFF_ONLY_ZONES, DoorKind, EntityKind, ZoneKind
 
-from .floorgeom import ALL_KINDS, FloorGeometry
+from .floorgeom import ALL_KINDS, OBSTACLE_KINDS, FloorGeometry
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,28 @@ def _reach(fg: FloorGeometry, which: str, starts) -> shapely.Geometry:
 
 
 def _clip(geom, g):
-    return shapely.intersection(shapely.clip_by_rect(geom, *g.bounds), g)
+    c = shapely.clip_by_rect(geom, *g.bounds)
+    if abs(shapely.area(g) - shapely.area(shapely.box(*g.bounds))) < 1e-9:  # an axis-aligned rectangle
+        return c
+    return shapely.intersection(c, g)
+
+
+_EDGE_DEPS = frozenset({EntityKind.FLOOR, EntityKind.WALL, EntityKind.ZONE}) | OBSTACLE_KINDS
+
+
+def _open_edge(fg: FloorGeometry, g) -> list:
+    """The stretches of a zone's edge with nothing standing on them (walls, counters, furniture, the
+    outline), as lines."""
+    rim = g.boundary.buffer(0.02)
+    on_edge = [fg.obstacle_geoms[i] for i in fg.obstacle_tree.query(rim, predicate="intersects")]
+    wp = fg.wall_polygons
+    if len(wp):
+        on_edge += list(wp[shapely.intersects(wp, rim)])
+    outline_edge = fg.outline.boundary.buffer(0.05)
+    blocked = shapely.union_all([outline_edge] + [x.buffer(1e-4, quad_segs=1) for x in on_edge])
+    edge_free = shapely.difference(g.boundary, blocked)
+    merged = shapely.line_merge(edge_free) if edge_free.geom_type == "MultiLineString" else edge_free
+    return [e for e in shapely.get_parts(merged) if e.length > 1e-6]
 
 
 def _separation(fg: FloorGeometry, min_area: float) -> SeparationResult:
@@ -122,30 +143,23 @@ def _separation(fg: FloorGeometry, min_area: float) -> SeparationResult:
     ids, kinds, geoms = fg.zones
     doors = fg.doors
     staff = [(zid, g) for zid, k, g in zip(ids, kinds, geoms, strict=True) if k in STAFF_ONLY_ZONES]
-    outline_edge = fg.outline.boundary.buffer(0.05)
-    w = fg.walls
     leaks = []
     reached = []
+    shapely.prepare(space)
     for zid, g in staff:
+        if not space.intersects(g):
+            continue
         inside = _clip(space, g)
         if inside.area < min_area:
             continue
         reached.append(zid)
         # centres crossing the zone's edge next to public (non-staff) space
-        crossing = shapely.intersection(g.boundary, space)
+        x0, y0, x1, y1 = g.bounds
+        crossing = shapely.intersection(g.boundary, shapely.clip_by_rect(space, x0 - 0.1, y0 - 0.1, x1 + 0.1, y1 + 0.1))
         parts = [q for q in shapely.get_parts(crossing) if not q.is_empty and shapely.dwithin(q, pub, r + 0.05)]
         if not parts:
             continue
-        # the zone's edge minus what stands on it (walls, counters, furniture) and the outline
-        rim = g.boundary.buffer(0.02)
-        on_edge = [fg.obstacle_geoms[i] for i in fg.obstacle_tree.query(rim, predicate="intersects")]
-        if len(w.ids):
-            wp = w.polygons()
-            on_edge += list(wp[shapely.intersects(wp, rim)])
-        blocked = shapely.union_all([outline_edge] + [x.buffer(1e-4, quad_segs=1) for x in on_edge])
-        edge_free = shapely.difference(g.boundary, blocked)
-        edge_parts = [e for e in shapely.get_parts(shapely.line_merge(edge_free) if edge_free.geom_type == "MultiLineString"
-                                                   else edge_free) if e.length > 1e-6]
+        edge_parts = fg.memo(("zone_open_edge", zid), _EDGE_DEPS, lambda g=g: _open_edge(fg, g), region=g.bounds)
         seen = set()
         for q in parts:
             # the open stretch of the zone's edge around the crossing, wall to wall: what must be closed
@@ -154,16 +168,16 @@ def _separation(fg: FloorGeometry, min_area: float) -> SeparationResult:
                 continue
             seen.add(k)
             ends = span.boundary.buffer(0.05) if not span.boundary.is_empty else span.buffer(0.05)
-            near = set(fg.query_obstacles(ends))
-            if len(w.ids):
-                near |= {str(i) for i in w.ids[shapely.intersects(w.polygons(), ends)]}
+            near = set(fg.query_obstacles(ends)) | fg.walls_touching(ends)
             dids = tuple(sorted(d.id for d in doors if d.kind != DoorKind.STAFF_DOOR and d.rect.intersects(span.buffer(0.1))))
             leaks.append(Leak((zid,), span, float(span.length), inside, dids, tuple(sorted(near))))
     # public zones reachable only through staff-only space
     routes = []
-    for zid, k, g in zip(ids, kinds, geoms, strict=True):
-        if k in STAFF_ONLY_ZONES or k == ZoneKind.CIRCULATION:
-            continue
-        if _clip(space, g).area >= min_area and _clip(pub, g).area < min_area:
-            routes.append(ThroughRoute(zid, tuple(reached), g))
+    if reached:
+        shapely.prepare(pub)
+        for zid, k, g in zip(ids, kinds, geoms, strict=True):
+            if k in STAFF_ONLY_ZONES or k == ZoneKind.CIRCULATION or pub.intersects(g):
+                continue
+            if _clip(space, g).area >= min_area:
+                routes.append(ThroughRoute(zid, tuple(reached), g))
     return SeparationResult(fg.floor_id, tuple(leaks), tuple(routes), space, tuple(i for i, _ in starts), tuple(reached))
