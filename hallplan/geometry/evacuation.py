@@ -182,17 +182,21 @@ def _walk(fg: FloorGeometry, sub: Grid, free: np.ndarray, phi: np.ndarray, tmask
           strip: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Walking distances: march over the cells a person's centre can occupy (plus the doorways), then
     give every free cell beside them the distance of the nearest one plus the step to it.
-    Returns (distances on free cells, cells measured, cells where one can stand but not get out)."""
+    Returns (distances on free cells, cells measured, floor cells one can stand on but not leave)."""
     h = sub.cell
     stand = standing_cells(fg, sub) & free
     d = _march(phi, stand | (strip & free) | tmask, h)
     core = np.isfinite(d) & (stand | (strip & free))
     if not core.any():
         return np.full(sub.shape, np.nan), np.zeros(sub.shape, bool), stand
+    reach = fg.person_radius + 0.75 * h
     gap, (nj, ni) = ndimage.distance_transform_edt(~core, return_indices=True)
-    near = free & (gap * h <= fg.person_radius + 0.75 * h)
+    near = free & (gap * h <= reach)
     out = np.where(near, d[nj, ni] + gap * h, np.nan)
-    return out, near, stand & ~core
+    lost = stand & ~core
+    if lost.any():  # the floor area around the trapped centre positions
+        lost = free & ~near & (ndimage.distance_transform_edt(~lost) * h <= reach)
+    return out, near, lost
 
 
 def _target_phi(sub: Grid, fg: FloorGeometry, room: Room, targets: tuple[Target, ...]):

@@ -117,7 +117,7 @@ def _clip(geom, g):
     return shapely.intersection(c, g)
 
 
-_EDGE_DEPS = frozenset({EntityKind.FLOOR, EntityKind.WALL, EntityKind.ZONE}) | OBSTACLE_KINDS
+_EDGE_DEPS = frozenset({EntityKind.FLOOR, EntityKind.WALL, EntityKind.DOOR, EntityKind.ZONE}) | OBSTACLE_KINDS
 
 
 def _open_edge(fg: FloorGeometry, g) -> list:
@@ -125,10 +125,11 @@ def _open_edge(fg: FloorGeometry, g) -> list:
     outline), as lines."""
     rim = g.boundary.buffer(0.02)
     on_edge = [fg.obstacle_geoms[i] for i in fg.obstacle_tree.query(rim, predicate="intersects")]
-    wp = fg.wall_polygons
-    if len(wp):
-        on_edge += list(wp[shapely.intersects(wp, rim)])
-    outline_edge = fg.outline.boundary.buffer(0.05)
+    x0, y0, x1, y1 = rim.bounds
+    walls = shapely.clip_by_rect(fg.walls_open(False), x0, y0, x1, y1)  # ordinary doors open
+    if not walls.is_empty:
+        on_edge.append(walls)
+    outline_edge = fg.outline.boundary.buffer(1e-4, quad_segs=1)
     blocked = shapely.union_all([outline_edge] + [x.buffer(1e-4, quad_segs=1) for x in on_edge])
     edge_free = shapely.difference(g.boundary, blocked)
     merged = shapely.line_merge(edge_free) if edge_free.geom_type == "MultiLineString" else edge_free
