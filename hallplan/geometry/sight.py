@@ -96,11 +96,30 @@ def view(fg: FloorGeometry, origin, max_range: float, direction: float | None = 
     ``fov`` (degrees) restrict it to a sector."""
     fov = min(max(fov, 0.0), 360.0)
     n = max(int(math.ceil(fov / step_deg)), 3)
+    c = direction or 0.0
     if fov >= 360.0:
         ang = np.radians(np.linspace(0.0, 360.0, n, endpoint=False))
     else:
-        c = direction or 0.0
         ang = np.radians(np.linspace(c - fov / 2, c + fov / 2, n + 1))
+    # plus a ray just either side of every blocker corner in range: the silhouette edges come out exact
+    seg, _ = _segments(fg)
+    if len(seg):
+        v = np.unique(seg[:, :2], axis=0)
+        dx, dy = v[:, 0] - origin[0], v[:, 1] - origin[1]
+        dist = np.hypot(dx, dy)
+        a = np.arctan2(dy, dx)
+        keep = (dist <= max_range) & (dist > 1e-6)
+        if fov < 360.0:
+            rel = (np.degrees(a) - (c - fov / 2)) % 360.0
+            keep &= rel <= fov
+        a = a[keep]
+        extra = np.concatenate([a - 1e-5, a + 1e-5])
+        if fov < 360.0:
+            lo = math.radians(c - fov / 2)
+            extra = lo + np.clip((extra - lo) % (2 * math.pi), 0.0, math.radians(fov))
+            ang = np.sort(np.concatenate([ang, extra]))
+        else:
+            ang = np.sort(np.concatenate([ang, extra % (2 * math.pi)]))
     r = ray_lengths(fg, origin, ang, max_range)
     pts = np.column_stack([origin[0] + r * np.cos(ang), origin[1] + r * np.sin(ang)])
     if fov < 360.0:
@@ -160,7 +179,8 @@ class CameraView:
 
 @dataclass(frozen=True)
 class Coverage:
-    """CCTV coverage of an area: share covered, blind spots (parts of at least ``min_blind`` m²)."""
+    """CCTV coverage of an area: share covered, blind spots (unseen parts of at least ``min_blind`` m²
+    and at least 0.2 m thick)."""
 
     floor_id: str
     area: float
@@ -191,7 +211,8 @@ def coverage(fg: FloorGeometry, min_blind: float = 0.5, which: str = "public") -
         seen = shapely.union_all([v.polygon for v in views]) if views else shapely.Polygon()
         covered = shapely.intersection(area, seen)
         blind = shapely.difference(area, seen)
-        spots = tuple(sorted((g for g in shapely.get_parts(blind) if g.geom_type == "Polygon" and g.area >= min_blind),
-                             key=lambda g: -g.area))
+        # a blind spot is somewhere a person could stand unseen: at least ``min_blind`` m² and 0.2 m thick
+        spots = tuple(sorted((g for g in shapely.get_parts(blind) if g.geom_type == "Polygon" and g.area >= min_blind
+                              and not shapely.buffer(g, -0.1, quad_segs=1).is_empty), key=lambda g: -g.area))
         return Coverage(fg.floor_id, float(area.area), float(covered.area), spots, tuple(views))
     return fg.memo(("coverage", min_blind, which), _SIGHT_DEPS | {EntityKind.ZONE, EntityKind.DOOR}, build)

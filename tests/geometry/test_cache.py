@@ -1,0 +1,92 @@
+"""The geometry cache follows commands: what a command cannot change is kept, the rest is rebuilt, and
+the result always equals a fresh build."""
+
+import random
+from pathlib import Path
+
+import pytest
+
+from hallplan.geometry.cache import GeometryCache
+from hallplan.geometry.clearwidth import RouteTarget, entrance_sources, route_width
+from hallplan.geometry.evacuation import Measure, evacuation
+from hallplan.geometry.floorgeom import FloorGeometry
+from hallplan.geometry.separation import separation
+from hallplan.io.planfile import load
+from hallplan.model import History, edits
+
+PLANS = Path(__file__).resolve().parents[2] / "plans"
+
+
+def _summary(fg: FloorGeometry):
+    out = []
+    for m in (Measure.STRAIGHT, Measure.WALKING):
+        for r in evacuation(fg, m).rooms:
+            out.append((m.value, r.room, None if r.max_distance is None else round(r.max_distance, 6),
+                        round(r.unreachable_area, 6)))
+    ids, _, geoms = fg.zones
+    res = route_width(fg, 1.2, entrance_sources(fg, 1.2), [RouteTarget(i, "zone", g) for i, g in zip(ids, geoms, strict=True)],
+                      door_width=0.9)
+    out.append(tuple((t.target.id, t.reached, tuple(round(p.width, 6) for p in t.pinches)) for t in res.targets))
+    s = separation(fg)
+    out.append(tuple((lk.zone_ids, round(lk.width, 6)) for lk in s.leaks))
+    out.append(round(fg.public_free.area, 6))
+    return out
+
+
+@pytest.fixture
+def town():
+    plan = load(PLANS / "town_centre.hallplan")
+    h = History(plan)
+    cache = GeometryCache(plan)
+    cache.attach(h)
+    return plan, h, cache
+
+
+def test_moving_a_counter_keeps_what_it_cannot_change(town):
+    plan, h, cache = town
+    fg = cache.floor("floor-1")
+    straight = evacuation(fg, Measure.STRAIGHT)
+    walking = evacuation(fg, Measure.WALKING)
+    toilet = next(r for r in fg.rooms if r.kind.value == "toilet")
+    rooms = fg.rooms
+    h.push(edits.move(plan, ["win-3"], 0.5, 0.0), merge=True)
+    fg = cache.floor("floor-1")
+    assert fg.rooms is rooms
+    assert evacuation(fg, Measure.STRAIGHT).rooms == straight.rooms  # the binding measure ignores counters
+    w2 = evacuation(fg, Measure.WALKING)
+    assert w2.rooms[toilet.index] is walking.rooms[toilet.index]  # a room the counter is not in
+    assert w2.rooms[0] is not walking.rooms[0]
+
+
+def test_cache_equals_fresh_build_over_random_edits(town):
+    plan, h, cache = town
+    rng = random.Random(5)
+    movable = sorted(list(plan.floors[0].windows) + list(plan.floors[0].furniture))
+    for step in range(12):
+        kind = rng.random()
+        if kind < 0.6:
+            ids = [rng.choice(movable)]
+            h.push(edits.move(plan, ids, rng.choice([-0.5, 0.5]), rng.choice([-0.3, 0.0, 0.3])), merge=rng.random() < 0.5)
+        elif kind < 0.8:
+            h.undo()
+        else:
+            wid = rng.choice(sorted(plan.floors[0].walls))
+            h.push(edits.move(plan, [wid], 0.0, rng.choice([-0.2, 0.2])))
+        if step % 3 == 2:
+            assert _summary(cache.floor("floor-1")) == _summary(FloorGeometry(plan, "floor-1"))
+    assert _summary(cache.floor("floor-1")) == _summary(FloorGeometry(plan, "floor-1"))
+
+
+def test_sync_without_events_catches_up():
+    plan = load(PLANS / "town_centre.hallplan")
+    cache = GeometryCache(plan)  # not attached: it compares entities itself
+    before = _summary(cache.floor("floor-1"))
+    h = History(plan)
+    h.push(edits.move(plan, ["win-1"], 0.6, 0.0))
+    h.push(edits.delete(plan, ["furn-1"]))
+    after = _summary(cache.floor("floor-1"))
+    assert after != before
+    assert after == _summary(FloorGeometry(plan, "floor-1"))
+    h.undo()
+    h.undo()
+    assert _summary(cache.floor("floor-1")) == before
