@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hallplan.io.fonts import FontError
 from hallplan.io.planfile import PlanFileError, load
+from hallplan.io.report import ReportOptions, write_report
 from hallplan.io.signs import SIGN_TYPES, SignError, SignOptions, generate_signs
 
 
@@ -23,6 +24,15 @@ def register(sub) -> None:
     p.add_argument("--font", default=None, help="TrueType CJK font to embed (default: the bundled one)")
     p.add_argument("--styles", default=None, help="sign style file (colours and sizes), JSON")
     p.set_defaults(func=_signs)
+
+    p = sub.add_parser("report", help="compliance report PDF: hall data, findings with clauses, marked plans")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True, help="the PDF to write")
+    p.add_argument("--profile", default=None, help="jurisdiction profile (default: the plan's own)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="report language")
+    p.add_argument("--font", default=None, help="TrueType CJK font to embed (default: the bundled one)")
+    p.add_argument("--no-plans", action="store_true", help="leave out the plan drawings")
+    p.set_defaults(func=_report)
 
 
 def _signs(args) -> int:
@@ -46,4 +56,25 @@ def _signs(args) -> int:
     for w in res.warnings:
         print(f"warning: {w}", file=sys.stderr)
     print(f"{res.page_count} page(s) in {len(res.files)} file(s), {dt:.2f} s -> {Path(args.output)}")
+    return 0
+
+
+def _report(args) -> int:
+    try:
+        plan = load(args.file)
+    except PlanFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    from hallplan.rules.packs import PackError, UnknownProfile
+
+    t0 = time.perf_counter()
+    try:
+        res = write_report(plan, args.output, None, profile=args.profile,
+                           options=ReportOptions(lang=args.lang, font=args.font, plan_figures=not args.no_plans))
+    except (FontError, PackError, UnknownProfile) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    c = res.counts
+    print(f"wrote {res.path}: {res.pages} page(s), {c.get('error', 0)} error(s), {c.get('warning', 0)} warning(s), "
+          f"{c.get('info', 0)} note(s), {res.acknowledged} acknowledged, {time.perf_counter() - t0:.2f} s")
     return 0
