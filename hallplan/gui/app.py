@@ -1,31 +1,96 @@
-"""Application start: fonts, language, main window."""
+"""Application start: fonts, language, main window, crash recovery."""
 
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 PLANS = Path(__file__).resolve().parents[2] / "plans"
 
 
-def run(path: str | None = None) -> int:
+def default_plan() -> str | None:
+    cands = sorted(PLANS.glob("*county*.hallplan")) or sorted(PLANS.glob("town*.hallplan")) or sorted(PLANS.glob("*.hallplan"))
+    return str(cands[0]) if cands else None
+
+
+def create_app(argv: list[str] | None = None):
+    """The QApplication with the bundled CJK font and the remembered language."""
     from PyQt6.QtGui import QFont, QFontDatabase
     from PyQt6.QtWidgets import QApplication
 
-    from .main_window import MainWindow
+    from hallplan.i18n import set_language
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    from . import drawing
+    from .settings import Settings
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("hallplan")
     fid = QFontDatabase.addApplicationFont(str(ASSETS / "fonts" / "wqy-microhei.ttf"))
     if fid >= 0:
         fams = QFontDatabase.applicationFontFamilies(fid)
         if fams:
             app.setFont(QFont(fams[0], 10))
+            drawing.set_font_family(fams[0])
+    set_language(Settings.load().language)
+    return app
+
+
+def ask_recover(parent, rec) -> bool:
+    """Ask whether to restore an autosaved session (tests replace this)."""
+    from PyQt6.QtWidgets import QMessageBox
+
+    from hallplan.i18n import tr
+
+    when = datetime.fromtimestamp(rec.saved_at).strftime("%Y-%m-%d %H:%M:%S")
+    B = QMessageBox.StandardButton
+    r = QMessageBox.question(parent, tr("dlg.recover.title"),
+                             tr("dlg.recover.text", name=rec.name or "—", time=when, source=rec.source or tr("plan.untitled")),
+                             B.Yes | B.No, B.Yes)
+    return r == B.Yes
+
+
+def offer_recovery(win) -> bool:
+    """Offer every autosave left by an editor that did not exit cleanly; restore the newest the user
+    accepts into ``win``. Returns True when something was restored."""
+    from .autosave import find_recoverable
+
+    restored = False
+    for rec in find_recoverable():
+        if not restored and ask_recover(win, rec):
+            try:
+                plan = rec.load()
+            except Exception:  # noqa: BLE001 - a damaged snapshot is reported and kept
+                continue
+            win.set_plan(plan, Path(rec.source) if rec.source else None, dirty=True)
+            win.autosave_now()
+            rec.discard()
+            restored = True
+        elif not restored:
+            rec.discard()
+    return restored
+
+
+def start(path: str | None = None, recover: bool = True):
+    """Create the window (and the app if needed), open ``path`` or the sample, offer recovery."""
+    create_app()
+    from .main_window import MainWindow
+
     win = MainWindow()
-    if path is None:
-        cands = sorted(PLANS.glob("*county*.hallplan")) or sorted(PLANS.glob("*.hallplan"))
-        path = str(cands[0]) if cands else None
-    if path:
-        win.open_path(path)
     win.show()
+    restored = offer_recovery(win) if recover else False
+    if not restored:
+        path = path if path is not None else default_plan()
+        if path:
+            win.open_path(path)
+        else:
+            win.canvas.fit()
+    return win
+
+
+def run(path: str | None = None) -> int:
+    app = create_app()
+    win = start(path)
+    win.raise_()
     return app.exec()

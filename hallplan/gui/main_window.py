@@ -1,185 +1,706 @@
-"""Main window: canvas, legend, file and edit menus."""
+"""Main window: assembles canvas, panels, menus and status bar around one :class:`Editor`.
+
+The window itself holds no editing logic: tools and edit actions live in the Qt-free editor,
+drawing in the scene, panels in ``panels/``. This module wires them to menus and shortcuts, and
+owns file handling, autosave and language switching.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PyQt6.QtCore import QPointF, Qt
-from PyQt6.QtGui import QAction, QBrush, QColor, QKeySequence, QPainter, QPainterPath, QPen, QPolygonF
+from PyQt6.QtCore import QByteArray, QSize, Qt, QTimer
+from PyQt6.QtGui import QAction, QActionGroup, QKeySequence
 from PyQt6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QGraphicsScene,
-    QGraphicsView,
-    QListWidget,
-    QListWidgetItem,
+    QLabel,
+    QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QToolBar,
 )
 
-from hallplan.i18n import label, tr
+from hallplan.i18n import language, set_language, tr
 from hallplan.io.planfile import PlanFileError, load, save
-from hallplan.model import History, HallLevel, Plan
-from hallplan.render.style import DOOR_COLOUR, FURNITURE_COLOUR, LOW_COUNTER_COLOUR, WALL_COLOUR, WINDOW_COLOUR, ZONE_COLOURS
+from hallplan.model import Action, HallLevel, History, Plan
+
+from . import io_menu
+from .actions import ACTION_SPECS, NUDGE, TOOL_SPECS, Spec
+from .autosave import Autosaver
+from .canvas import Canvas
+from .icons import app_icon, tool_icon
+from .panels.floors import FloorsPanel
+from .panels.layers import LayersPanel
+from .panels.legend import LegendPanel
+from .panels.properties import PropertiesPanel
+from .panels.tool_options import ToolOptionsPanel
+from .scene import PlanScene
+from .settings import Settings
+from .tools import Dialogs, Editor, WindowRowParams
+
+# Single-key shortcuts only act while the canvas has focus (so typing in a panel is never eaten).
+CANVAS_ONLY = {"delete", "rotate_ccw", "rotate_cw", "flip", "fit"} | {f"nudge_{d}{s}" for d in ("left", "right", "up", "down") for s in NUDGE}
 
 
-def _qpoly(ring) -> QPolygonF:
-    return QPolygonF([QPointF(x, -y) for x, y in ring])
+class QtDialogs(Dialogs):
+    """The editor's questions answered with real dialogs."""
+
+    def __init__(self, win: MainWindow) -> None:
+        self.win = win
+
+    def window_row(self, params: WindowRowParams) -> WindowRowParams | None:
+        from .dialogs.window_row import WindowRowDialog
+
+        dlg = WindowRowDialog(params, self.win)
+        return dlg.params() if dlg.exec() else None
+
+    def renumber(self, first: int, prefix: str) -> tuple[int, str] | None:
+        from .dialogs.simple import RenumberDialog
+
+        dlg = RenumberDialog(first, prefix, self.win)
+        return dlg.value() if dlg.exec() else None
 
 
-class Canvas(QGraphicsView):
-    """The plan view (scene units: metres, y flipped so the plan's y points up)."""
+def interactive() -> bool:
+    """False on Qt's offscreen/minimal platforms, where a modal dialog could never be answered."""
+    from PyQt6.QtGui import QGuiApplication
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setScene(QGraphicsScene(self))
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setBackgroundBrush(QColor(250, 250, 247))
+    return QGuiApplication.platformName() not in ("offscreen", "minimal")
 
-    def wheelEvent(self, event) -> None:
-        f = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
-        self.scale(f, f)
 
-    def fit(self) -> None:
-        r = self.scene().itemsBoundingRect()
-        if not r.isEmpty():
-            self.fitInView(r.adjusted(-2, -2, 2, 2), Qt.AspectRatioMode.KeepAspectRatio)
-
-    def show_plan(self, plan: Plan, floor_index: int = 0) -> None:
-        sc = self.scene()
-        sc.clear()
-        if not plan.floors:
-            return
-        floor = plan.floors[min(floor_index, len(plan.floors) - 1)]
-        thin = QPen(QColor(*WALL_COLOUR), 0)
-        sc.addPolygon(_qpoly(floor.outline.exterior), QPen(QColor(*WALL_COLOUR), 0.3), QBrush(QColor(255, 255, 255)))
-        for z in floor.zones.values():
-            c = QColor(*ZONE_COLOURS[z.kind])
-            c.setAlpha(150)
-            sc.addPolygon(_qpoly(z.polygon.exterior), QPen(c.darker(150), 0), QBrush(c))
-            cx = sum(p[0] for p in z.polygon.exterior) / len(z.polygon.exterior)
-            cy = sum(p[1] for p in z.polygon.exterior) / len(z.polygon.exterior)
-            t = sc.addSimpleText(f"{z.name or label(z.kind)}\n{z.area:.0f} m²")
-            t.setScale(0.035)
-            br = t.boundingRect()
-            t.setPos(cx - br.width() * 0.0175, -cy - br.height() * 0.0175)
-        for w in floor.walls.values():
-            path = QPainterPath(QPointF(w.points[0][0], -w.points[0][1]))
-            for x, y in w.points[1:]:
-                path.lineTo(x, -y)
-            sc.addPath(path, QPen(QColor(*WALL_COLOUR), w.thickness))
-        for c in floor.columns.values():
-            sc.addPolygon(_qpoly(c.footprint()), thin, QBrush(QColor(*WALL_COLOUR)))
-        for s in list(floor.stairs.values()) + list(floor.lifts.values()):
-            sc.addPolygon(_qpoly(s.footprint()), thin, QBrush(QColor(220, 220, 220)))
-        for f in floor.furniture.values():
-            sc.addPolygon(_qpoly(f.footprint()), QPen(QColor(*FURNITURE_COLOUR), 0), QBrush(QColor(235, 225, 210)))
-        for w in floor.windows.values():
-            col = QColor(*(LOW_COUNTER_COLOUR if w.low_counter else WINDOW_COLOUR))
-            sc.addPolygon(_qpoly(w.footprint()), QPen(col, 0), QBrush(col.lighter(160)))
-            t = sc.addSimpleText(w.number)
-            t.setScale(0.03)
-            br = t.boundingRect()
-            t.setPos(w.x - br.width() * 0.015, -w.y - br.height() * 0.015)
-        for d in floor.doors.values():
-            a, b = d.endpoints()
-            sc.addLine(a[0], -a[1], b[0], -b[1], QPen(QColor(250, 250, 247), 0.35))
-            sc.addLine(a[0], -a[1], b[0], -b[1], QPen(QColor(*DOOR_COLOUR), 0.08))
-        self.fit()
+def new_plan() -> Plan:
+    return Plan(tr("plan.untitled"), HallLevel.TOWN)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None, autosaver: Autosaver | None = None) -> None:
         super().__init__()
-        self.history = History(Plan("", HallLevel.TOWN))
-        self.path: Path | None = None
-        self.canvas = Canvas()
+        self.settings = settings or Settings.load()
+        self.history = History(new_plan())
+        self.editor = Editor(self.history, QtDialogs(self))
+        self.plan_scene = PlanScene(self.editor, self)
+        self.canvas = Canvas(self.plan_scene)
         self.setCentralWidget(self.canvas)
-        self.legend = QListWidget()
-        dock = QDockWidget(tr("panel.legend"), self)
-        dock.setWidget(self.legend)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.setWindowIcon(app_icon())
+        self.path: Path | None = None
+        self.force_dirty = False
+        self.autosaver = autosaver or Autosaver()
+        self._texts: list[tuple[object, str, str]] = []  # (object, setter, catalogue key)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._apply_view_settings()
+        self._build_actions()
+        self._build_docks()
         self._build_menus()
-        self.history.subscribe(lambda ev: self.refresh())
-        self.resize(1400, 900)
-        self.refresh()
+        self._build_toolbars()
+        self._build_status()
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(max(100, self.settings.autosave_ms))
+        self._autosave_timer.timeout.connect(self.autosave_now)
+        self._title_timer = QTimer(self)
+        self._title_timer.setSingleShot(True)
+        self._title_timer.setInterval(30)
+        self._title_timer.timeout.connect(self.refresh_title)
+        self._offs = [
+            self.history.subscribe(self._on_change),
+            self.editor.message.connect(self._message),
+            self.editor.tool_changed.connect(self._tool_changed),
+            self.editor.selection_changed.connect(self._selection_changed),
+            self.editor.floor_changed.connect(lambda _f: self._title_timer.start()),
+        ]
+        self.canvas.cursor_moved.connect(self._cursor_moved)
+        self.canvas.typed_start.connect(self._start_typing)
+        self.canvas.zoom_changed.connect(self._zoom_changed)
+        self.resize(1480, 920)
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
+        self.retranslate()
+        self._selection_changed()
+        self.canvas.setFocus()
 
+    # ------------------------------------------------------------------ properties
     @property
     def plan(self) -> Plan:
         return self.history.plan
 
+    @property
+    def legend(self) -> LegendPanel:
+        return self.legend_panel
+
+    @property
+    def undo_act(self) -> QAction:
+        return self.actions_by_name["undo"]
+
+    @property
+    def redo_act(self) -> QAction:
+        return self.actions_by_name["redo"]
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.history.is_dirty or self.force_dirty
+
+    # ------------------------------------------------------------------ building
+    def _bind(self, obj, setter: str, key: str) -> None:
+        self._texts.append((obj, setter, key))
+
+    def _apply_view_settings(self) -> None:
+        s = self.settings
+        sn = self.editor.snapper.settings
+        sn.grid_on = s.grid_snap
+        sn.objects_on = s.object_snap
+        sn.ortho_lock = s.ortho
+        sn.grid = s.snap_step
+        self.canvas.show_grid = s.grid_visible
+        self.plan_scene.show_labels = s.show_labels
+        self.plan_scene.show_ghost = s.show_ghost
+
+    def _make(self, spec: Spec, key: str, fn) -> QAction:
+        a = QAction(self)
+        if spec.shortcuts:
+            a.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
+        if spec.name in CANVAS_ONLY or (key.startswith("tool.") and spec.shortcuts and "Ctrl" not in spec.shortcuts[0]):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.canvas.addAction(a)
+        else:
+            self.addAction(a)
+        if spec.icon:
+            a.setIcon(tool_icon(spec.icon))
+        a.setCheckable(spec.checkable)
+        a.triggered.connect(fn)
+        self._bind(a, "setText", key)
+        return a
+
+    def _build_actions(self) -> None:
+        ed = self.editor
+        self.tool_group = QActionGroup(self)
+        self.tool_actions: dict[str, QAction] = {}
+        for spec in TOOL_SPECS:
+            a = self._make(spec, f"tool.{spec.name}", lambda _=False, n=spec.name: self.set_tool(n))
+            self.tool_group.addAction(a)
+            self.tool_actions[spec.name] = a
+        self.tool_actions["select"].setChecked(True)
+        handlers = {
+            "new": self.new, "open": self.open_dialog, "save": self.save, "save_as": self.save_as,
+            "plan_settings": self.plan_settings, "quit": self.close,
+            "undo": ed.undo, "redo": ed.redo, "cut": ed.cut, "copy": ed.copy, "paste": ed.paste,
+            "duplicate": ed.duplicate, "delete": ed.delete_selection, "select_all": ed.select_all,
+            "rotate_ccw": lambda: ed.rotate_selection(15.0), "rotate_cw": lambda: ed.rotate_selection(-15.0),
+            "rotate_exact": self.rotate_exact, "move_exact": self.move_exact, "flip": ed.flip_selection,
+            "renumber": lambda: ed.renumber(),
+            "fit": self.canvas.fit, "zoom_in": lambda: self.canvas.zoom_by(1.25),
+            "zoom_out": lambda: self.canvas.zoom_by(0.8),
+            "grid": self._toggle_grid, "object_snap": self._toggle_osnap, "ortho": self._toggle_ortho,
+            "grid_snap": self._toggle_gsnap, "floor_up": lambda: self._step_floor(1),
+            "floor_down": lambda: self._step_floor(-1), "coordinates": lambda: self._start_typing(""),
+            "lang_zh": lambda: self.set_language("zh"), "lang_en": lambda: self.set_language("en"),
+            "sizing": self.open_sizing, "shortcuts": self.show_shortcuts, "about": self.about,
+        }
+        for edge in ("left", "right", "top", "bottom", "hcenter", "vcenter"):
+            handlers[f"align_{edge}"] = lambda _=False, e=edge: ed.align(e)
+        handlers["distribute_x"] = lambda: ed.distribute("x")
+        handlers["distribute_y"] = lambda: ed.distribute("y")
+        for d, (dx, dy) in {"left": (-1, 0), "right": (1, 0), "up": (0, 1), "down": (0, -1)}.items():
+            for suffix, step in NUDGE.items():
+                handlers[f"nudge_{d}{suffix}"] = lambda _=False, x=dx * step, y=dy * step: ed.nudge(x, y)
+        for spec in ACTION_SPECS:
+            fn = handlers[spec.name]
+            self.actions_by_name[spec.name] = self._make(spec, f"act.{spec.name}", lambda _=False, fn=fn: fn())
+        A = self.actions_by_name
+        A["grid"].setChecked(self.canvas.show_grid)
+        A["object_snap"].setChecked(self.editor.snapper.settings.objects_on)
+        A["grid_snap"].setChecked(self.editor.snapper.settings.grid_on)
+        A["ortho"].setChecked(self.editor.snapper.settings.ortho_lock)
+        lang = QActionGroup(self)
+        for k in ("lang_zh", "lang_en"):
+            lang.addAction(A[k])
+        A["lang_zh" if language() == "zh" else "lang_en"].setChecked(True)
+
+    def _dock(self, key: str, widget, area) -> QDockWidget:
+        d = QDockWidget(self)
+        d.setObjectName(key)
+        d.setWidget(widget)
+        d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, d)
+        self._bind(d, "setWindowTitle", key)
+        return d
+
+    def _build_docks(self) -> None:
+        R, L = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
+        self.options_panel = ToolOptionsPanel(self.editor)
+        self.properties_panel = PropertiesPanel(self.editor)
+        self.legend_panel = LegendPanel(self.editor)
+        self.floors_panel = FloorsPanel(self.editor, self.plan_scene)
+        self.layers_panel = LayersPanel(self.plan_scene, self.canvas)
+        self.docks = {
+            "options": self._dock("panel.tool_options", self.options_panel, L),
+            "properties": self._dock("panel.properties", self.properties_panel, R),
+            "legend": self._dock("panel.legend", self.legend_panel, R),
+            "floors": self._dock("panel.floors", self.floors_panel, R),
+            "layers": self._dock("panel.layers", self.layers_panel, R),
+        }
+        self.tabifyDockWidget(self.docks["floors"], self.docks["layers"])
+        self.docks["floors"].raise_()
+        self.resizeDocks([self.docks["options"]], [230], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["properties"]], [290], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["properties"], self.docks["legend"], self.docks["floors"]], [380, 260, 170],
+                         Qt.Orientation.Vertical)
+        self.panels = [self.options_panel, self.properties_panel, self.legend_panel, self.floors_panel, self.layers_panel]
+
+    def _menu(self, parent, key: str) -> QMenu:
+        m = parent.addMenu("")
+        self._bind(m, "setTitle", key)
+        return m
+
     def _build_menus(self) -> None:
-        m = self.menuBar().addMenu(tr("menu.file"))
-        for key, seq, fn in (
-            ("act.open", QKeySequence.StandardKey.Open, self.open_dialog),
-            ("act.save", QKeySequence.StandardKey.Save, self.save),
-            ("act.save_as", QKeySequence.StandardKey.SaveAs, self.save_as),
-            ("act.quit", QKeySequence.StandardKey.Quit, self.close),
-        ):
-            a = QAction(tr(key), self)
-            a.setShortcut(seq)
-            a.triggered.connect(fn)
-            m.addAction(a)
-        e = self.menuBar().addMenu(tr("menu.edit"))
-        self.undo_act = QAction(self)
-        self.undo_act.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_act.triggered.connect(self.history.undo)
-        self.redo_act = QAction(self)
-        self.redo_act.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_act.triggered.connect(self.history.redo)
-        e.addAction(self.undo_act)
-        e.addAction(self.redo_act)
-        v = self.menuBar().addMenu(tr("menu.view"))
-        a = QAction(tr("act.fit"), self)
-        a.triggered.connect(self.canvas.fit)
-        v.addAction(a)
+        A = self.actions_by_name
+        mb = self.menuBar()
+        f = self._menu(mb, "menu.file")
+        for n in ("new", "open"):
+            f.addAction(A[n])
+        self.recent_menu = self._menu(f, "menu.recent")
+        f.addSeparator()
+        for n in ("save", "save_as"):
+            f.addAction(A[n])
+        f.addSeparator()
+        self.import_menu = self._menu(f, "menu.import")
+        self.export_menu = self._menu(f, "menu.export")
+        self.import_menu.aboutToShow.connect(self._fill_io_menus)
+        self.export_menu.aboutToShow.connect(self._fill_io_menus)
+        f.addSeparator()
+        f.addAction(A["plan_settings"])
+        f.addSeparator()
+        f.addAction(A["quit"])
+        e = self._menu(mb, "menu.edit")
+        for n in ("undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete", None, "select_all"):
+            e.addAction(A[n]) if n else e.addSeparator()
+        d = self._menu(mb, "menu.draw")
+        for spec in TOOL_SPECS:
+            d.addAction(self.tool_actions[spec.name])
+            if spec.name in ("select", "outline_poly", "wall_rect", "column", "zone_poly", "door"):
+                d.addSeparator()
+        a = self._menu(mb, "menu.arrange")
+        for n in ("rotate_ccw", "rotate_cw", "rotate_exact", "move_exact", "flip"):
+            a.addAction(A[n])
+        a.addSeparator()
+        al = self._menu(a, "menu.align")
+        for n in ("align_left", "align_hcenter", "align_right", None, "align_top", "align_vcenter", "align_bottom"):
+            al.addAction(A[n]) if n else al.addSeparator()
+        di = self._menu(a, "menu.distribute")
+        di.addAction(A["distribute_x"])
+        di.addAction(A["distribute_y"])
+        a.addAction(A["renumber"])
+        a.addSeparator()
+        nu = self._menu(a, "menu.nudge")
+        for d_ in ("left", "right", "up", "down"):
+            for s in NUDGE:
+                nu.addAction(A[f"nudge_{d_}{s}"])
+        v = self._menu(mb, "menu.view")
+        for n in ("fit", "zoom_in", "zoom_out", None, "grid", "grid_snap", "object_snap", "ortho", None,
+                  "floor_up", "floor_down", "coordinates"):
+            v.addAction(A[n]) if n else v.addSeparator()
+        v.addSeparator()
+        pm = self._menu(v, "menu.panels")
+        for dock in self.docks.values():
+            pm.addAction(dock.toggleViewAction())
+        lm = self._menu(v, "menu.language")
+        lm.addAction(A["lang_zh"])
+        lm.addAction(A["lang_en"])
+        t = self._menu(mb, "menu.tools")
+        t.addAction(A["sizing"])
+        h = self._menu(mb, "menu.help")
+        h.addAction(A["shortcuts"])
+        h.addAction(A["about"])
+        self._fill_recent()
 
-    def refresh(self) -> None:
-        self.setWindowTitle(f"{self.plan.name or '—'} — {tr('app.title')}")
-        self.undo_act.setText(tr("act.undo", label=tr(self.history.undo_label) if self.history.undo_label else ""))
+    def _build_toolbars(self) -> None:
+        A = self.actions_by_name
+        top = QToolBar(self)
+        top.setObjectName("toolbar.main")
+        top.setIconSize(QSize(20, 20))
+        top.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for n in ("new", "open", "save", None, "undo", "redo", None, "fit", None, "grid", "grid_snap",
+                  "object_snap", "ortho"):
+            top.addAction(A[n]) if n else top.addSeparator()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, top)
+        self._bind(top, "setWindowTitle", "toolbar.main")
+        tools = QToolBar(self)
+        tools.setObjectName("toolbar.tools")
+        tools.setIconSize(QSize(26, 26))
+        tools.setOrientation(Qt.Orientation.Vertical)
+        for spec in TOOL_SPECS:
+            tools.addAction(self.tool_actions[spec.name])
+            if spec.name in ("select", "outline_poly", "wall_rect", "column", "zone_poly", "door"):
+                tools.addSeparator()
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, tools)
+        self._bind(tools, "setWindowTitle", "toolbar.tools")
+        self.toolbars = [top, tools]
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        self.coord_input = QLineEdit()
+        self.coord_input.setMaximumWidth(220)
+        self.coord_input.hide()
+        self.coord_input.returnPressed.connect(self._typed_done)
+        self.coord_input.installEventFilter(self)
+        self.snap_label = QLabel()
+        self.snap_label.setMinimumWidth(80)
+        self.coord_label = QLabel()
+        self.coord_label.setMinimumWidth(170)
+        self.scale_label = QLabel()
+        self.scale_label.setMinimumWidth(70)
+        self.floor_label = QLabel()
+        sb.addPermanentWidget(self.coord_input)
+        sb.addPermanentWidget(self.floor_label)
+        sb.addPermanentWidget(self.snap_label)
+        sb.addPermanentWidget(self.coord_label)
+        sb.addPermanentWidget(self.scale_label)
+
+    # ------------------------------------------------------------------ language
+    def set_language(self, lang: str) -> None:
+        set_language(lang)
+        self.settings.language = lang
+        self.settings.save()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for obj, setter, key in self._texts:
+            getattr(obj, setter)(tr(key))
+        for n, a in self.actions_by_name.items():
+            a.setToolTip(self._tip(a))
+        for n, a in self.tool_actions.items():
+            a.setToolTip(f"{tr(f'tool.{n}')}  ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})\n{tr(f'hint.{n}')}")
+        for p in self.panels:
+            p.retranslate()
+        self.coord_input.setPlaceholderText(tr("coord.placeholder"))
+        self.plan_scene.rebuild()
+        self._fill_recent()
+        self.refresh_title()
+        self.statusBar().showMessage(tr(self.editor.tool.hint_key))
+
+    @staticmethod
+    def _tip(a: QAction) -> str:
+        sc = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        return f"{a.text()}  ({sc})" if sc else a.text()
+
+    # ------------------------------------------------------------------ reactions
+    def _on_change(self, ev) -> None:
         self.undo_act.setEnabled(self.history.can_undo)
-        self.redo_act.setText(tr("act.redo", label=tr(self.history.redo_label) if self.history.redo_label else ""))
         self.redo_act.setEnabled(self.history.can_redo)
-        self.canvas.show_plan(self.plan)
-        self.legend.clear()
-        kinds = {}
-        for f in self.plan.floors:
-            for z in f.zones.values():
-                kinds[z.kind] = kinds.get(z.kind, 0.0) + z.area
-        for k, a in kinds.items():
-            it = QListWidgetItem(f"{label(k)}  {a:,.0f} m²")
-            it.setBackground(QColor(*ZONE_COLOURS[k]))
-            self.legend.addItem(it)
+        self._title_timer.start()
+        if ev.action != Action.RESET:
+            self._autosave_timer.start()
 
-    def open_path(self, path: str) -> bool:
+    def refresh_title(self) -> None:
+        name = self.plan.name or tr("plan.untitled")
+        where = f" — {self.path.name}" if self.path else ""
+        star = " *" if self.is_dirty else ""
+        self.setWindowTitle(f"{name}{where}{star} — {tr('app.title')}")
+        h = self.history
+        self.undo_act.setText(tr("act.undo_label", label=tr(h.undo_label)) if h.undo_label else tr("act.undo"))
+        self.redo_act.setText(tr("act.redo_label", label=tr(h.redo_label)) if h.redo_label else tr("act.redo"))
+        self.undo_act.setEnabled(h.can_undo)
+        self.redo_act.setEnabled(h.can_redo)
+        f = self.editor.floor
+        self.floor_label.setText(tr("status.floor", name=f.name or f.id) if f is not None else tr("status.no_floor"))
+
+    def _message(self, key: str, fmt: dict) -> None:
+        self.statusBar().showMessage(tr(key, **fmt), 6000)
+
+    def _tool_changed(self, name: str) -> None:
+        a = self.tool_actions.get(name)
+        if a is not None and not a.isChecked():
+            a.setChecked(True)
+        self.statusBar().showMessage(tr(f"hint.{name}"))
+
+    def _selection_changed(self) -> None:
+        has = bool(self.editor.selection)
+        many = len(self.editor.selected_entities()) >= 2
+        for n in ("cut", "copy", "duplicate", "delete", "rotate_ccw", "rotate_cw", "rotate_exact", "move_exact", "flip"):
+            self.actions_by_name[n].setEnabled(has)
+        for n in ("align_left", "align_right", "align_top", "align_bottom", "align_hcenter", "align_vcenter"):
+            self.actions_by_name[n].setEnabled(many)
+
+    def _cursor_moved(self, x: float, y: float, snap: str) -> None:
+        self.coord_label.setText(f"X {x:9.3f}   Y {y:9.3f} m")
+        self.snap_label.setText(tr(f"snap.{snap}") if snap and snap != "none" else "")
+
+    def _zoom_changed(self, px_per_m: float) -> None:
+        dpi = self.logicalDpiX() or 96
+        denom = 1000.0 * dpi / 25.4 / max(px_per_m, 1e-9)
+        nice = min((10, 20, 25, 50, 75, 100, 150, 200, 250, 300, 400, 500, 750, 1000, 1500, 2000, 2500, 5000, 10000),
+                   key=lambda n: abs(n - denom))
+        self.scale_label.setText(f"≈ 1:{nice}")
+
+    def set_tool(self, name: str) -> None:
+        self.editor.set_tool(name)
+        self.canvas.setFocus()
+
+    # typed coordinates
+    def _start_typing(self, first: str) -> None:
+        self.coord_input.show()
+        self.coord_input.setText(first)
+        self.coord_input.setFocus()
+        self.coord_input.end(False)
+
+    def _typed_done(self) -> None:
+        text = self.coord_input.text().strip()
+        self.coord_input.clear()
+        self.coord_input.hide()
+        self.canvas.setFocus()
+        if text:
+            self.editor.typed(text)
+
+    def eventFilter(self, obj, ev) -> bool:
+        from PyQt6.QtCore import QEvent
+
+        if obj is self.coord_input and ev.type() == QEvent.Type.KeyPress and ev.key() == Qt.Key.Key_Escape:
+            self.coord_input.clear()
+            self.coord_input.hide()
+            self.canvas.setFocus()
+            return True
+        return super().eventFilter(obj, ev)
+
+    # view toggles
+    def _toggle_grid(self) -> None:
+        self.canvas.show_grid = self.actions_by_name["grid"].isChecked()
+        self.settings.grid_visible = self.canvas.show_grid
+        self.layers_panel.boxes["grid"].setChecked(self.canvas.show_grid)
+        self.canvas.viewport().update()
+
+    def _toggle_osnap(self) -> None:
+        self.editor.snapper.settings.objects_on = self.settings.object_snap = self.actions_by_name["object_snap"].isChecked()
+
+    def _toggle_gsnap(self) -> None:
+        self.editor.snapper.settings.grid_on = self.settings.grid_snap = self.actions_by_name["grid_snap"].isChecked()
+
+    def _toggle_ortho(self) -> None:
+        self.editor.snapper.settings.ortho_lock = self.settings.ortho = self.actions_by_name["ortho"].isChecked()
+
+    def _step_floor(self, delta: int) -> None:
+        floors = sorted(self.plan.floors, key=lambda f: f.storey)
+        ids = [f.id for f in floors]
+        if self.editor.floor_id in ids:
+            i = ids.index(self.editor.floor_id) + delta
+            if 0 <= i < len(ids):
+                self.editor.set_floor(ids[i])
+
+    # ------------------------------------------------------------------ edit dialogs
+    def rotate_exact(self) -> None:
+        from .dialogs.simple import AngleDialog
+
+        if not self.editor.selection:
+            return
+        dlg = AngleDialog(self)
+        if dlg.exec():
+            self.editor.rotate_selection(dlg.value())
+
+    def move_exact(self) -> None:
+        from .dialogs.simple import OffsetDialog
+
+        if not self.editor.selection:
+            return
+        dlg = OffsetDialog(self)
+        if dlg.exec():
+            self.editor.move_selection(*dlg.value())
+
+    def plan_settings(self) -> None:
+        from .dialogs.plan_settings import PlanSettingsDialog
+
+        dlg = PlanSettingsDialog(self.plan, self)
+        if dlg.exec():
+            cmd = dlg.command()
+            if cmd is not None:
+                self.editor.push(cmd)
+
+    def open_sizing(self) -> None:
+        try:
+            from .sizing_dialog import open_sizing_dialog
+        except Exception as exc:  # noqa: BLE001 - optional module
+            self._message("msg.unavailable", {"what": str(exc)})
+            return
+        self._sizing = open_sizing_dialog(self)
+
+    def show_shortcuts(self) -> None:
+        from .dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(self, tr("act.about"), tr("about.text"))
+
+    # ------------------------------------------------------------------ files
+    def ask_unsaved(self) -> str:
+        """'save', 'discard' or 'cancel' (tests replace this). Without a screen nobody could answer,
+        so an offscreen editor discards (its autosave is cleared only after this)."""
+        if not interactive():
+            return "discard"
+        B = QMessageBox.StandardButton
+        r = QMessageBox.question(self, tr("dlg.unsaved.title"), tr("dlg.unsaved.text", name=self.plan.name),
+                                 B.Save | B.Discard | B.Cancel, B.Save)
+        return {B.Save: "save", B.Discard: "discard"}.get(r, "cancel")
+
+    def maybe_save(self) -> bool:
+        if not self.is_dirty:
+            return True
+        ans = self.ask_unsaved()
+        if ans == "save":
+            return self.save()
+        return ans == "discard"
+
+    def set_plan(self, plan: Plan, path: Path | None, dirty: bool = False) -> None:
+        self.path = path
+        self.history.reset(plan)
+        self.force_dirty = dirty
+        self.canvas.fit()
+        self.refresh_title()
+        if dirty:
+            self._autosave_timer.start()
+        else:
+            self.autosaver.clear()
+
+    def new(self) -> None:
+        if self.maybe_save():
+            self.set_plan(new_plan(), None)
+            self.set_tool("outline_rect")
+
+    def open_path(self, path: str | Path) -> bool:
         try:
             plan = load(path)
         except PlanFileError as exc:
             QMessageBox.warning(self, tr("dlg.open_error"), str(exc))
             return False
-        self.path = Path(path)
-        self.history.reset(plan)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("dlg.open_error"), f"{path}: {exc.strerror or exc}")
+            return False
+        self.set_plan(plan, Path(path))
+        self.settings.add_recent(path)
+        self.settings.save()
+        self._fill_recent()
         return True
 
     def open_dialog(self) -> None:
-        fn, _ = QFileDialog.getOpenFileName(self, tr("act.open"), "", tr("dlg.filter"))
+        if not self.maybe_save():
+            return
+        start = str(self.path.parent) if self.path else ""
+        fn, _ = QFileDialog.getOpenFileName(self, tr("act.open"), start, tr("dlg.filter"))
         if fn:
             self.open_path(fn)
 
-    def save(self) -> None:
+    def save(self) -> bool:
         if self.path is None:
-            self.save_as()
-            return
+            return self.save_as()
         try:
             save(self.plan, self.path)
-            self.history.mark_clean()
         except OSError as exc:
-            QMessageBox.warning(self, tr("dlg.save_error"), f"{self.path}: {exc}")
+            QMessageBox.warning(self, tr("dlg.save_error"), f"{self.path}: {exc.strerror or exc}")
+            return False
+        self.history.mark_clean()
+        self.force_dirty = False
+        self.autosaver.clear()
+        self.settings.add_recent(self.path)
+        self.settings.save()
+        self._fill_recent()
+        self.refresh_title()
+        self._message("msg.saved", {"path": str(self.path)})
+        return True
 
-    def save_as(self) -> None:
-        fn, _ = QFileDialog.getSaveFileName(self, tr("act.save_as"), "", tr("dlg.filter"))
-        if fn:
-            self.path = Path(fn if fn.endswith(".hallplan") else fn + ".hallplan")
-            self.save()
+    def save_as(self) -> bool:
+        start = str(self.path) if self.path else (self.plan.name or "hall") + ".hallplan"
+        fn, _ = QFileDialog.getSaveFileName(self, tr("act.save_as"), start, tr("dlg.filter"))
+        if not fn:
+            return False
+        self.path = Path(fn if fn.endswith(".hallplan") else fn + ".hallplan")
+        return self.save()
+
+    def _fill_recent(self) -> None:
+        m = self.recent_menu
+        m.clear()
+        for p in self.settings.recent:
+            a = m.addAction(Path(p).name)
+            a.setToolTip(p)
+            a.triggered.connect(lambda _=False, p=p: self.maybe_save() and self.open_path(p))
+        if not self.settings.recent:
+            a = m.addAction(tr("menu.recent.empty"))
+            a.setEnabled(False)
+
+    def _fill_io_menus(self) -> None:
+        io_menu.discover()
+        for menu, reg, run in ((self.export_menu, io_menu.EXPORTERS, self.run_export),
+                               (self.import_menu, io_menu.IMPORTERS, self.run_import)):
+            menu.clear()
+            for entry in reg.values():
+                a = menu.addAction(tr(entry.label_key))
+                a.triggered.connect(lambda _=False, e=entry, run=run: run(e))
+            if not reg:
+                a = menu.addAction(tr("menu.io.none"))
+                a.setEnabled(False)
+
+    def run_export(self, entry: io_menu.IOEntry, path: str | None = None) -> bool:
+        if path is None:
+            base = (self.path.with_suffix(entry.suffix) if self.path else Path((self.plan.name or "hall") + entry.suffix))
+            if entry.folder:
+                path = QFileDialog.getExistingDirectory(self, tr(entry.label_key), str(base.parent))
+            else:
+                path, _ = QFileDialog.getSaveFileName(self, tr(entry.label_key), str(base), tr(entry.filter_key))
+            if not path:
+                return False
+        try:
+            entry.fn(self.plan, path)
+        except Exception as exc:  # noqa: BLE001 - show any exporter failure to the user
+            QMessageBox.warning(self, tr("dlg.export_error"), f"{path}: {exc}")
+            return False
+        self._message("msg.exported", {"path": str(path)})
+        return True
+
+    def run_import(self, entry: io_menu.IOEntry, path: str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, tr(entry.label_key), "", tr(entry.filter_key))
+            if not path:
+                return False
+        try:
+            result = entry.fn(path)
+        except Exception as exc:  # noqa: BLE001 - show any importer failure to the user
+            QMessageBox.warning(self, tr("dlg.import_error"), f"{path}: {exc}")
+            return False
+        plan = result if isinstance(result, Plan) else getattr(result, "plan", None)
+        if not isinstance(plan, Plan):
+            QMessageBox.warning(self, tr("dlg.import_error"), f"{path}: {tr('msg.import_no_plan')}")
+            return False
+        self.set_plan(plan, None, dirty=True)
+        return True
+
+    # ------------------------------------------------------------------ autosave and close
+    def autosave_now(self) -> bool:
+        if self.canvas.buttons_down or self.editor.tool.busy and self.editor.tool.name == "select":
+            self._autosave_timer.start(250)
+            return False
+        if not self.is_dirty:
+            self.autosaver.clear()
+            return False
+        try:
+            self.autosaver.write(self.plan, self.path, self.history.revision)
+        except OSError as exc:
+            self._message("msg.autosave_failed", {"error": exc.strerror or str(exc)})
+            return False
+        return True
+
+    def closeEvent(self, ev) -> None:
+        if not self.maybe_save():
+            ev.ignore()
+            return
+        self._autosave_timer.stop()
+        self.autosaver.clear()
+        self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.save()
+        for p in self.panels:
+            if hasattr(p, "detach"):
+                p.detach()
+        for off in self._offs:
+            off()
+        ev.accept()
+

@@ -1,0 +1,1 @@
+"""Dialogs: window row, plan settings, shortcuts, exact move/rotate, renumbering."""

@@ -1,0 +1,246 @@
+"""Plan settings: name, level, jurisdiction profile, fire safety, service hours and demand inputs.
+OK applies everything that changed as one undoable command."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PyQt6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallplan.i18n import label, tr
+from hallplan.model import Demand, DemandGroup, FireGrade, HallLevel, Plan, ServicePeriod, SetPlanProperties, WindowKind
+
+
+def known_profiles() -> list[str]:
+    try:
+        from hallplan.rules.packs import load_profiles
+
+        return sorted(load_profiles())
+    except Exception:  # noqa: BLE001 - the rule packs are optional for the editor
+        return []
+
+
+def _dspin(lo, hi, v, dec=1, step=1.0, suffix="") -> QDoubleSpinBox:
+    s = QDoubleSpinBox()
+    s.setRange(lo, hi)
+    s.setDecimals(dec)
+    s.setSingleStep(step)
+    s.setValue(v)
+    if suffix:
+        s.setSuffix(suffix)
+    return s
+
+
+class PlanSettingsDialog(QDialog):
+    GROUP_COLS = ("key", "label", "window_kind", "domain", "peak", "daily", "handling", "cv")
+
+    def __init__(self, plan: Plan, parent=None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(tr("dlg.settings.title"))
+        self.resize(720, 520)
+        tabs = QTabWidget()
+
+        # general
+        g = QWidget()
+        fg = QFormLayout(g)
+        self.name = QLineEdit(plan.name)
+        self.level = QComboBox()
+        for lv in HallLevel:
+            self.level.addItem(label(lv), lv.value)
+        self.level.setCurrentIndex(list(HallLevel).index(plan.level))
+        self.branch = QCheckBox()
+        self.branch.setChecked(plan.branch)
+        self.profile = QComboBox()
+        self.profile.setEditable(True)
+        profs = known_profiles()
+        if plan.profile not in profs:
+            profs = [plan.profile] + profs
+        self.profile.addItems(profs)
+        self.profile.setCurrentText(plan.profile)
+        self.staff = QSpinBox()
+        self.staff.setRange(0, 10000)
+        self.staff.setValue(plan.staff_count)
+        self.notes = QPlainTextEdit(plan.notes)
+        self.notes.setMaximumHeight(90)
+        fg.addRow(tr("settings.name"), self.name)
+        fg.addRow(tr("settings.level"), self.level)
+        fg.addRow(tr("settings.branch"), self.branch)
+        fg.addRow(tr("settings.profile"), self.profile)
+        fg.addRow(tr("settings.staff"), self.staff)
+        fg.addRow(tr("settings.notes"), self.notes)
+        tabs.addTab(g, tr("settings.tab.general"))
+
+        # fire
+        fw = QWidget()
+        ff = QFormLayout(fw)
+        self.sprinklers = QCheckBox()
+        self.sprinklers.setChecked(plan.sprinklers)
+        self.fire_grade = QComboBox()
+        for fgd in FireGrade:
+            self.fire_grade.addItem(label(fgd), fgd.value)
+        self.fire_grade.setCurrentIndex(list(FireGrade).index(plan.fire_grade))
+        self.crowded = QCheckBox()
+        self.crowded.setChecked(plan.crowded)
+        self.high_rise = QCheckBox()
+        self.high_rise.setChecked(plan.high_rise)
+        ff.addRow(tr("settings.sprinklers"), self.sprinklers)
+        ff.addRow(tr("settings.fire_grade"), self.fire_grade)
+        ff.addRow(tr("settings.crowded"), self.crowded)
+        ff.addRow(tr("settings.high_rise"), self.high_rise)
+        tabs.addTab(fw, tr("settings.tab.fire"))
+
+        # service hours
+        hw = QWidget()
+        hl = QVBoxLayout(hw)
+        self.hours = QTableWidget(0, 3)
+        self.hours.setHorizontalHeaderLabels([tr("settings.hours.days"), tr("settings.hours.start"), tr("settings.hours.end")])
+        self.hours.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for sp in plan.service_hours:
+            self._add_hours_row(sp.days, sp.start, sp.end)
+        hl.addWidget(self.hours)
+        hl.addLayout(self._row_buttons(self.hours, lambda: self._add_hours_row("周一至周五", "09:00", "17:00")))
+        tabs.addTab(hw, tr("settings.tab.hours"))
+
+        # demand
+        dw = QWidget()
+        dl = QVBoxLayout(dw)
+        fd = QFormLayout()
+        dm = plan.demand
+        self.open_hours = _dspin(0.5, 24, dm.opening_hours_per_day, 1, 0.5, " h")
+        self.shifts = QSpinBox()
+        self.shifts.setRange(1, 4)
+        self.shifts.setValue(dm.shifts)
+        self.max_wait = _dspin(1, 240, dm.max_wait_min, 0, 5, " min")
+        self.seat_margin = _dspin(0, 2, dm.seat_margin, 2, 0.05)
+        self.population = QSpinBox()
+        self.population.setRange(0, 100_000_000)
+        self.population.setValue(dm.population)
+        fd.addRow(tr("settings.open_hours"), self.open_hours)
+        fd.addRow(tr("settings.shifts"), self.shifts)
+        fd.addRow(tr("settings.max_wait"), self.max_wait)
+        fd.addRow(tr("settings.seat_margin"), self.seat_margin)
+        fd.addRow(tr("settings.population"), self.population)
+        dl.addLayout(fd)
+        self.groups = QTableWidget(0, len(self.GROUP_COLS))
+        self.groups.setHorizontalHeaderLabels([tr(f"settings.group.{c}") for c in self.GROUP_COLS])
+        self.groups.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.groups.horizontalHeader().setStretchLastSection(True)
+        self._orig_groups = list(dm.groups)
+        for gr in dm.groups:
+            self._add_group_row(gr)
+        dl.addWidget(self.groups, 1)
+        dl.addLayout(self._row_buttons(self.groups, lambda: self._add_group_row(DemandGroup(f"g{self.groups.rowCount() + 1}", ""))))
+        tabs.addTab(dw, tr("settings.tab.demand"))
+
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        bb.accepted.connect(self.accept)
+        bb.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(tabs, 1)
+        lay.addWidget(bb)
+
+    def _row_buttons(self, table: QTableWidget, add) -> QHBoxLayout:
+        row = QHBoxLayout()
+        a = QPushButton(tr("settings.add_row"))
+        a.clicked.connect(add)
+        r = QPushButton(tr("settings.remove_row"))
+        r.clicked.connect(lambda: table.removeRow(table.currentRow()) if table.currentRow() >= 0 else None)
+        row.addWidget(a)
+        row.addWidget(r)
+        row.addStretch(1)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        return row
+
+    def _add_hours_row(self, days: str, start: str, end: str) -> None:
+        r = self.hours.rowCount()
+        self.hours.insertRow(r)
+        for c, v in enumerate((days, start, end)):
+            self.hours.setItem(r, c, QTableWidgetItem(v))
+
+    def _add_group_row(self, gr: DemandGroup) -> None:
+        t = self.groups
+        r = t.rowCount()
+        t.insertRow(r)
+        t.setItem(r, 0, QTableWidgetItem(gr.key))
+        t.setItem(r, 1, QTableWidgetItem(gr.label))
+        kind = QComboBox()
+        for k in WindowKind:
+            kind.addItem(label(k), k.value)
+        kind.setCurrentIndex(list(WindowKind).index(gr.window_kinds[0] if gr.window_kinds else WindowKind.UNIVERSAL))
+        t.setCellWidget(r, 2, kind)
+        t.setItem(r, 3, QTableWidgetItem(gr.domain))
+        t.setCellWidget(r, 4, _dspin(0, 100000, gr.peak_arrivals_per_hour, 1, 1))
+        t.setCellWidget(r, 5, _dspin(0, 1000000, gr.daily_cases, 0, 10))
+        t.setCellWidget(r, 6, _dspin(0.1, 600, gr.mean_handling_min, 1, 1))
+        t.setCellWidget(r, 7, _dspin(0, 5, gr.handling_cv, 2, 0.1))
+        t.item(r, 0).setData(256, r if r < len(self._orig_groups) else -1)
+
+    def _text(self, table, r, c) -> str:
+        it = table.item(r, c)
+        return it.text().strip() if it is not None else ""
+
+    def values(self) -> dict:
+        hours = tuple(
+            ServicePeriod(self._text(self.hours, r, 0), self._text(self.hours, r, 1), self._text(self.hours, r, 2))
+            for r in range(self.hours.rowCount())
+            if self._text(self.hours, r, 0)
+        )
+        groups = []
+        for r in range(self.groups.rowCount()):
+            key = self._text(self.groups, r, 0)
+            if not key:
+                continue
+            orig_i = self.groups.item(r, 0).data(256)
+            base = self._orig_groups[orig_i] if isinstance(orig_i, int) and 0 <= orig_i < len(self._orig_groups) else DemandGroup(key, "")
+            kind = list(WindowKind)[self.groups.cellWidget(r, 2).currentIndex()]
+            kinds = base.window_kinds if base.window_kinds and base.window_kinds[0] == kind else (kind,)
+            groups.append(replace(
+                base, key=key, label=self._text(self.groups, r, 1), window_kinds=kinds,
+                domain=self._text(self.groups, r, 3),
+                peak_arrivals_per_hour=self.groups.cellWidget(r, 4).value(),
+                daily_cases=self.groups.cellWidget(r, 5).value(),
+                mean_handling_min=self.groups.cellWidget(r, 6).value(),
+                handling_cv=self.groups.cellWidget(r, 7).value(),
+            ))
+        demand = Demand(tuple(groups), self.open_hours.value(), self.shifts.value(), self.max_wait.value(),
+                        self.seat_margin.value(), self.population.value())
+        if demand == self.plan.demand:
+            demand = self.plan.demand
+        return {
+            "name": self.name.text().strip(),
+            "level": list(HallLevel)[self.level.currentIndex()],
+            "branch": self.branch.isChecked(),
+            "profile": self.profile.currentText().strip() or "default",
+            "staff_count": self.staff.value(),
+            "notes": self.notes.toPlainText(),
+            "sprinklers": self.sprinklers.isChecked(),
+            "fire_grade": list(FireGrade)[self.fire_grade.currentIndex()],
+            "crowded": self.crowded.isChecked(),
+            "high_rise": self.high_rise.isChecked(),
+            "service_hours": hours,
+            "demand": demand,
+        }
+
+    def command(self) -> SetPlanProperties | None:
+        changed = {k: v for k, v in self.values().items() if getattr(self.plan, k) != v}
+        return SetPlanProperties.of(self.plan, **changed) if changed else None

@@ -1,0 +1,185 @@
+"""Icons drawn with QPainter (no image files): tools, furniture symbols, zone swatches."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PyQt6.QtCore import QPointF, QRectF, Qt
+from PyQt6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from hallplan.model import DoorKind, FurnitureKind, Hinge, ZoneKind
+from hallplan.render.style import DOOR_COLOUR, WINDOW_COLOUR, ZONE_COLOURS
+
+from . import drawing as D
+from .items import draw_texts
+from .tools.options import FURNITURE_DEFAULTS, SEAT_PITCH
+
+INK = QColor(45, 52, 64)
+ACCENT = QColor(0, 120, 215)
+
+
+def _pm(size: int = 32) -> tuple[QPixmap, QPainter]:
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return pm, p
+
+
+def _pen(c: QColor = INK, w: float = 2.0, dash: bool = False) -> QPen:
+    pen = QPen(c, w)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    if dash:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+@lru_cache(maxsize=64)
+def tool_icon(name: str) -> QIcon:
+    pm, p = _pm()
+    p.setPen(_pen())
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    if name == "select":
+        path = QPainterPath()
+        path.moveTo(8, 4)
+        path.lineTo(8, 26)
+        path.lineTo(13, 21)
+        path.lineTo(17, 29)
+        path.lineTo(20, 27.5)
+        path.lineTo(16, 19.5)
+        path.lineTo(23, 19.5)
+        path.closeSubpath()
+        p.setBrush(QColor(255, 255, 255))
+        p.drawPath(path)
+    elif name == "outline_rect":
+        p.setPen(_pen(INK, 4))
+        p.drawRect(QRectF(5, 7, 22, 18))
+    elif name == "outline_poly":
+        p.setPen(_pen(INK, 4))
+        p.drawPolygon([QPointF(5, 26), QPointF(5, 6), QPointF(18, 6), QPointF(18, 14), QPointF(27, 14), QPointF(27, 26)])
+    elif name == "wall":
+        p.setPen(_pen(INK, 4))
+        p.drawPolyline([QPointF(5, 26), QPointF(5, 10), QPointF(20, 10), QPointF(20, 20), QPointF(28, 20)])
+    elif name == "wall_rect":
+        p.setPen(_pen(INK, 3))
+        p.drawRect(QRectF(6, 8, 20, 16))
+        p.setPen(_pen(ACCENT, 1.5, True))
+        p.drawRect(QRectF(10, 12, 12, 8))
+    elif name == "column":
+        p.setBrush(INK)
+        for x, y in ((6, 6), (20, 6), (6, 20), (20, 20)):
+            p.drawRect(QRectF(x, y, 6, 6))
+    elif name in ("zone_rect", "zone_poly"):
+        p.setBrush(QColor(*ZONE_COLOURS[ZoneKind.WAITING]))
+        p.setPen(_pen(QColor(60, 120, 60), 1.5))
+        if name == "zone_rect":
+            p.drawRect(QRectF(4, 7, 24, 18))
+        else:
+            p.drawPolygon([QPointF(4, 26), QPointF(6, 8), QPointF(18, 4), QPointF(28, 14), QPointF(22, 27)])
+    elif name == "window":
+        p.setBrush(QColor(*WINDOW_COLOUR).lighter(170))
+        p.setPen(_pen(QColor(*WINDOW_COLOUR), 1.5))
+        p.drawRect(QRectF(8, 11, 16, 8))
+        p.setPen(_pen(QColor(*WINDOW_COLOUR), 1, True))
+        p.drawLine(QPointF(8, 25), QPointF(24, 25))
+    elif name == "window_row":
+        p.setBrush(QColor(*WINDOW_COLOUR).lighter(170))
+        p.setPen(_pen(QColor(*WINDOW_COLOUR), 1.2))
+        for k in range(4):
+            p.drawRect(QRectF(2 + k * 7.2, 12, 6.4, 7))
+    elif name == "door":
+        p.setPen(_pen(INK, 4))
+        p.drawLine(QPointF(2, 26), QPointF(8, 26))
+        p.drawLine(QPointF(26, 26), QPointF(30, 26))
+        p.setPen(_pen(QColor(*DOOR_COLOUR), 2))
+        p.drawLine(QPointF(8, 26), QPointF(8, 8))
+        p.setPen(_pen(QColor(*DOOR_COLOUR), 1))
+        p.drawArc(QRectF(-10, 8, 36, 36), 0, 90 * 16)
+    elif name == "furniture":
+        p.setBrush(QColor(246, 240, 230))
+        p.setPen(_pen(QColor(110, 90, 70), 1.5))
+        for k in range(3):
+            p.drawRoundedRect(QRectF(3 + k * 9, 12, 8, 10), 2, 2)
+        p.drawRect(QRectF(3, 22, 26, 3))
+    elif name == "stair":
+        p.setPen(_pen(INK, 1.5))
+        p.drawRect(QRectF(8, 3, 16, 26))
+        for k in range(1, 7):
+            p.drawLine(QPointF(8, 3 + k * 26 / 7), QPointF(24, 3 + k * 26 / 7))
+    elif name == "lift":
+        p.setPen(_pen(INK, 1.5))
+        p.drawRect(QRectF(5, 5, 22, 22))
+        p.drawLine(QPointF(5, 5), QPointF(27, 27))
+        p.drawLine(QPointF(27, 5), QPointF(5, 27))
+    else:
+        p.drawEllipse(QRectF(8, 8, 16, 16))
+    p.end()
+    return QIcon(pm)
+
+
+def _render_drawing(d: D.Drawing, size: int, flip: bool = False) -> QPixmap:
+    pm, p = _pm(size)
+    b = d.bounds
+    if b.isEmpty():
+        p.end()
+        return pm
+    k = (size - 4) / max(b.width(), b.height())
+    p.translate(size / 2, size / 2)
+    p.scale(k, k)
+    p.translate(-b.center())
+    for path, pen, br in d.layers:
+        p.setPen(pen)
+        p.setBrush(br)
+        p.drawPath(path)
+    draw_texts(p, d.texts, k, flip)
+    p.end()
+    return pm
+
+
+@lru_cache(maxsize=64)
+def furniture_icon(kind: FurnitureKind, size: int = 32) -> QIcon:
+    w, dpt, extra = FURNITURE_DEFAULTS[kind]
+    seats = extra.get("seats", 0)
+    if seats:
+        seats, w = 3, 3 * SEAT_PITCH
+    rng = 1.2 if extra.get("range") else 0.0
+    d = D.furniture_drawing(kind, w, dpt, seats, extra.get("fov", 0.0), rng, wedge=True)
+    return QIcon(_render_drawing(d, size))
+
+
+@lru_cache(maxsize=16)
+def door_icon(kind: DoorKind, size: int = 32) -> QIcon:
+    from .tools.options import DOOR_WIDTHS
+
+    w, hinge = DOOR_WIDTHS[kind]
+    d = D.door_drawing(w, hinge if hinge != Hinge.SLIDING else Hinge.LEFT, 1, 0.34)
+    return QIcon(_render_drawing(d, size))
+
+
+@lru_cache(maxsize=64)
+def swatch(rgb: tuple, size: int = 16) -> QIcon:
+    pm, p = _pm(size)
+    p.setPen(QPen(QColor(*rgb).darker(150), 1))
+    p.setBrush(QColor(*rgb))
+    p.drawRoundedRect(QRectF(1.5, 1.5, size - 3, size - 3), 3, 3)
+    p.end()
+    return QIcon(pm)
+
+
+def zone_icon(kind: ZoneKind) -> QIcon:
+    return swatch(ZONE_COLOURS.get(kind, (200, 200, 200)))
+
+
+def app_icon() -> QIcon:
+    pm, p = _pm(64)
+    p.setBrush(QColor(0, 110, 200))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawRoundedRect(QRectF(2, 2, 60, 60), 12, 12)
+    p.setPen(_pen(QColor(255, 255, 255), 4))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(QRectF(13, 15, 38, 34))
+    p.setBrush(QColor(255, 255, 255))
+    for k in range(4):
+        p.drawRect(QRectF(16 + k * 8.5, 20, 6, 4))
+    p.end()
+    return QIcon(pm)

@@ -1,0 +1,314 @@
+"""Scene items. They hold what they draw (a cached :class:`Drawing`) and the model id they stand
+for, never model objects: the scene rebuilds their drawing from the plan on each change."""
+
+from __future__ import annotations
+
+import math
+
+from PyQt6.QtCore import QPointF, QRectF, Qt
+from PyQt6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PyQt6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from . import theme
+from .drawing import FONT_PX, Drawing, Text, label_font, placed_drawing, text_width
+from .qtutil import NO_BRUSH, brush, colour, cpen, ring_path
+
+MIN_TEXT_PX = 4.5
+
+
+def draw_texts(painter: QPainter, texts: list[Text], lod: float, flip: bool = False) -> None:
+    for t in texts:
+        if t.height * lod < MIN_TEXT_PX:
+            continue
+        painter.save()
+        painter.translate(t.pos)
+        if flip and t.upright:
+            painter.rotate(180)
+        k = t.height / FONT_PX
+        painter.scale(k, k)
+        painter.setFont(label_font(t.bold))
+        painter.setPen(colour(t.rgb))
+        lines = t.text.split("\n")
+        n = len(lines)
+        for i, line in enumerate(lines):
+            w = text_width(line, t.bold)
+            y = (i - (n - 1) / 2) * FONT_PX * 1.15 + FONT_PX * 0.36
+            painter.drawText(QPointF(-w / 2, y), line)
+        painter.restore()
+
+
+class DrawingItem(QGraphicsItem):
+    """Draws a :class:`Drawing`; ``eid`` names the model entity (lookup key only)."""
+
+    def __init__(self, eid: str, kind) -> None:
+        super().__init__()
+        self.eid = eid
+        self.kind = kind
+        self._d = Drawing()
+        self._flip = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+
+    def set_drawing(self, d: Drawing, pos: tuple[float, float] | None = None, rotation: float = 0.0) -> None:
+        if d is not self._d:
+            self.prepareGeometryChange()
+            self._d = d
+        if pos is not None:
+            self.setPos(pos[0], -pos[1])
+            self.setRotation(-rotation)
+            r = rotation % 360.0
+            self._flip = 90.0 < r <= 270.0
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._d.bounds
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addRect(self._d.bounds)
+        return p
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        b = self._d.bounds
+        small = max(b.width(), b.height()) * lod < 3.0
+        for path, pen, br in self._d.layers[: 1 if small else None]:
+            painter.setPen(pen)
+            painter.setBrush(br)
+            painter.drawPath(path)
+        if self._d.texts and not small:
+            draw_texts(painter, self._d.texts, lod, self._flip)
+
+
+class ZoneLabelItem(QGraphicsItem):
+    """Name and area of a zone, above furniture, fading out when too small to read."""
+
+    def __init__(self, eid: str) -> None:
+        super().__init__()
+        self.eid = eid
+        self._texts: list[Text] = []
+        self._bounds = QRectF()
+
+    def set_label(self, pos: tuple[float, float], name: str, area: str, height: float) -> None:
+        self.prepareGeometryChange()
+        p = QPointF(pos[0], -pos[1])
+        self._texts = [
+            Text(QPointF(p.x(), p.y() - height * 0.55), name, height, theme.TEXT, True),
+            Text(QPointF(p.x(), p.y() + height * 0.6), area, height * 0.8, theme.TEXT_MUTED, False),
+        ]
+        w = max(text_width(name, True) * height, text_width(area) * height * 0.8) / FONT_PX
+        self._bounds = QRectF(p.x() - w / 2 - 0.1, p.y() - height * 1.6, w + 0.2, height * 3.0)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        draw_texts(painter, self._texts, lod)
+
+
+class PreviewItem(QGraphicsItem):
+    """The active tool's preview: rubber lines, ghosts, handles, dimension labels."""
+
+    ROLE_PENS = {
+        "rubber": (theme.RUBBER, 1.5, "solid"),
+        "band": (theme.SELECTION, 1.0, "solid"),
+        "crossing": (theme.SELECTION, 1.0, "dash"),
+        "guide": (theme.GUIDE, 1.0, "dash"),
+        "error": (theme.ERROR, 2.0, "solid"),
+        "fill": (theme.RUBBER, 1.5, "solid"),
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(1000)
+        self._pv = None
+        self._bounds = QRectF()
+        self._px = 0.05  # metres per pixel, for pixel-sized decorations
+        self._floor = None
+
+    def set_scale(self, px_per_m: float) -> None:
+        self.prepareGeometryChange()
+        self._px = 1.0 / max(px_per_m, 1e-6)
+        self._recompute()
+
+    def set_preview(self, pv, floor=None) -> None:
+        self.prepareGeometryChange()
+        self._pv = pv
+        self._floor = floor
+        self._ghosts = []
+        if pv is not None:
+            for g in pv.ghosts:
+                try:
+                    self._ghosts.append((g, placed_drawing(g, floor)))
+                except TypeError:
+                    pass
+        self._recompute()
+        self.update()
+
+    def _recompute(self) -> None:
+        pv = self._pv
+        r = QRectF()
+        if pv is not None:
+            pts = []
+            for s in pv.shapes:
+                pts.extend(s.points)
+            pts.extend(pv.handles)
+            for lb in pv.labels:
+                pts.append(lb.pos)
+            for g, d in getattr(self, "_ghosts", []):
+                rad = math.hypot(d.bounds.width(), d.bounds.height())
+                pts.extend([(g.x - rad, g.y - rad), (g.x + rad, g.y + rad)])
+            if pts:
+                xs = [p[0] for p in pts]
+                ys = [-p[1] for p in pts]
+                m = self._px * 160
+                r = QRectF(QPointF(min(xs) - m, min(ys) - m), QPointF(max(xs) + m, max(ys) + m))
+        self._bounds = r
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        pv = self._pv
+        if pv is None:
+            return
+        from hallplan.render.style import ZONE_COLOURS
+
+        for s in pv.shapes:
+            rgb, w, style = self.ROLE_PENS.get(s.role, self.ROLE_PENS["rubber"])
+            path = ring_path(s.points, close=s.closed)
+            painter.setPen(cpen(rgb, w, style))
+            if s.role == "fill" and s.closed:
+                fill = ZONE_COLOURS.get(s.zone, theme.RUBBER) if s.zone is not None else theme.RUBBER
+                painter.setBrush(brush(fill, 110))
+            elif s.role in ("band", "crossing") and s.closed:
+                painter.setBrush(brush(theme.SELECTION, 30 if s.role == "band" else 18))
+            else:
+                painter.setBrush(NO_BRUSH)
+            painter.drawPath(path)
+        if self._ghosts:
+            painter.save()
+            painter.setOpacity(theme.GHOST_OPACITY)
+            lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+            for g, d in self._ghosts:
+                painter.save()
+                painter.translate(g.x, -g.y)
+                painter.rotate(-g.rotation)
+                for path, pen, br in d.layers:
+                    painter.setPen(pen)
+                    painter.setBrush(br)
+                    painter.drawPath(path)
+                draw_texts(painter, d.texts, lod, 90.0 < g.rotation % 360.0 <= 270.0)
+                painter.restore()
+            painter.restore()
+        # pixel-sized decorations
+        t = painter.worldTransform()
+        painter.save()
+        painter.resetTransform()
+        if pv.handles:
+            painter.setPen(cpen(theme.SELECTION, 1.2))
+            painter.setBrush(brush(theme.HANDLE_FILL))
+            for h in pv.handles:
+                q = t.map(QPointF(h[0], -h[1]))
+                painter.drawRect(QRectF(q.x() - 4, q.y() - 4, 8, 8))
+        if pv.labels:
+            f = painter.font()
+            f.setPixelSize(12)
+            painter.setFont(f)
+            fm = painter.fontMetrics()
+            for lb in pv.labels:
+                q = t.map(QPointF(lb.pos[0], -lb.pos[1]))
+                w = fm.horizontalAdvance(lb.text) + 10
+                h = fm.height() + 4
+                if lb.role == "dim" and lb is pv.labels[-1] and len(pv.labels) == 1 and pv.shapes == [] and not pv.ghosts:
+                    box = QRectF(q.x() + 14, q.y() + 14, w, h)
+                else:
+                    box = QRectF(q.x() - w / 2, q.y() - h / 2, w, h)
+                painter.setPen(cpen(theme.GUIDE, 1.0))
+                painter.setBrush(brush(theme.DIM_BG[:3], theme.DIM_BG[3]))
+                painter.drawRoundedRect(box, 3, 3)
+                painter.setPen(QPen(colour(theme.SELECTION if lb.role == "area" else theme.DIM_TEXT)))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, lb.text)
+        painter.restore()
+
+
+class SelectionItem(QGraphicsItem):
+    """Outlines of the selected entities."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(900)
+        self._path = QPainterPath()
+        self._bounds = QRectF()
+
+    def set_rings(self, rings) -> None:
+        self.prepareGeometryChange()
+        p = QPainterPath()
+        for r in rings:
+            if len(r) >= 2:
+                ring_path(r, p, close=len(r) > 2)
+        self._path = p
+        self._bounds = p.boundingRect().adjusted(-0.5, -0.5, 0.5, 0.5)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._path.isEmpty():
+            return
+        painter.setPen(cpen(theme.SELECTION, 2.0))
+        painter.setBrush(brush(theme.SELECTION_FILL[:3], theme.SELECTION_FILL[3]))
+        painter.drawPath(self._path)
+
+
+class SnapMarkerItem(QGraphicsItem):
+    """The snap marker: square endpoint, triangle midpoint, ⊥ perpendicular, ⨯ edge, + grid."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(1100)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.kind = "none"
+        self.ortho = False
+        self.setVisible(False)
+
+    def show_at(self, p, kind: str, ortho: bool) -> None:
+        if kind != self.kind or ortho != self.ortho:
+            self.kind = kind
+            self.ortho = ortho
+            self.update()
+        self.setPos(p[0], -p[1])
+        if not self.isVisible():
+            self.setVisible(True)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-10, -10, 20, 20)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(QColor(*theme.SNAP), 2.0)
+        painter.setPen(pen)
+        painter.setBrush(NO_BRUSH)
+        k = self.kind
+        if k == "endpoint":
+            painter.drawRect(QRectF(-6, -6, 12, 12))
+        elif k == "midpoint":
+            painter.drawPolygon([QPointF(0, -7), QPointF(7, 6), QPointF(-7, 6)])
+        elif k == "perpendicular":
+            painter.drawLine(QPointF(-7, 6), QPointF(7, 6))
+            painter.drawLine(QPointF(-7, 6), QPointF(-7, -7))
+            painter.drawPolyline([QPointF(-7, 0), QPointF(-1, 0), QPointF(-1, 6)])
+        elif k == "edge":
+            painter.drawLine(QPointF(-6, -6), QPointF(6, 6))
+            painter.drawLine(QPointF(-6, 6), QPointF(6, -6))
+            painter.drawRect(QRectF(-6, -6, 12, 12))
+        else:
+            pen.setWidthF(1.2)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(-6, 0), QPointF(6, 0))
+            painter.drawLine(QPointF(0, -6), QPointF(0, 6))
+        if self.ortho:
+            painter.drawLine(QPointF(8, -8), QPointF(8, -2))
+            painter.drawLine(QPointF(8, -2), QPointF(2, -2))

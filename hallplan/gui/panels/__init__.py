@@ -1,0 +1,1 @@
+"""Dock panels: properties, floors, layers, zone legend, tool options."""

@@ -1,0 +1,71 @@
+"""Qt helpers shared by the canvas pieces: plan ↔ scene coordinates (the scene's y points down,
+the plan's up), cached pens and brushes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PyQt6.QtCore import QPointF, Qt
+from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+
+
+def sp(p) -> QPointF:
+    """Plan point → scene point."""
+    return QPointF(p[0], -p[1])
+
+
+def pp(q: QPointF) -> tuple[float, float]:
+    """Scene point → plan point."""
+    return (q.x(), -q.y())
+
+
+def qpoly(ring) -> QPolygonF:
+    return QPolygonF([QPointF(x, -y) for x, y in ring])
+
+
+def ring_path(ring, path: QPainterPath | None = None, close: bool = True) -> QPainterPath:
+    path = path if path is not None else QPainterPath()
+    if not ring:
+        return path
+    path.moveTo(ring[0][0], -ring[0][1])
+    for x, y in ring[1:]:
+        path.lineTo(x, -y)
+    if close:
+        path.closeSubpath()
+    return path
+
+
+def colour(rgb, alpha: int | None = None) -> QColor:
+    c = QColor(*rgb[:3])
+    if len(rgb) > 3:
+        c.setAlpha(rgb[3])
+    if alpha is not None:
+        c.setAlpha(alpha)
+    return c
+
+
+@lru_cache(maxsize=256)
+def cpen(rgb: tuple, width: float = 1.0, style: str = "solid", alpha: int = 255) -> QPen:
+    """A cosmetic pen (constant width in pixels)."""
+    p = QPen(colour(rgb, alpha), width)
+    p.setCosmetic(True)
+    p.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    if style == "dash":
+        p.setStyle(Qt.PenStyle.DashLine)
+    elif style == "dot":
+        p.setStyle(Qt.PenStyle.DotLine)
+    return p
+
+
+@lru_cache(maxsize=256)
+def brush(rgb: tuple, alpha: int = 255, pattern: str = "") -> QBrush:
+    b = QBrush(colour(rgb, alpha))
+    if pattern == "bdiag":
+        b.setStyle(Qt.BrushStyle.BDiagPattern)
+    elif pattern == "cross":
+        b.setStyle(Qt.BrushStyle.DiagCrossPattern)
+    return b
+
+
+NO_PEN = QPen(Qt.PenStyle.NoPen)
+NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
