@@ -27,7 +27,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import registerFontFamily
+from reportlab.pdfbase.pdfmetrics import registerFontFamily, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -58,6 +58,7 @@ from .signs import (
 )
 
 SEVERITIES = ("error", "warning", "info")
+RULE_COL_MM = 40.0  # the rule-id column of the findings tables; ids are shrunk to fit on one line
 ACK_COLOUR = (120, 120, 120)
 
 
@@ -133,8 +134,13 @@ def is_acknowledged(f: Any, acks: Iterable[Acknowledgement]) -> Acknowledgement 
 
 
 def _pack_version(path: str) -> str:
+    p = Path(path)
+    if not p.is_absolute():
+        from hallplan.rules.packs import PACKS_DIR
+
+        p = Path(PACKS_DIR) / p
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+        return hashlib.sha256(p.read_bytes()).hexdigest()[:12]
     except OSError:
         return "—"
 
@@ -559,10 +565,12 @@ def _finding_tables(numbered: Sequence[tuple[int, Any, bool]], plan: Plan, S: _S
                 txt = T(tr("report.ack_reason", lang, reason=a.reason, author=a.author or "—", date=a.date or "—"),
                         f"acknowledgement {f.rule_id}")
                 parts.append(f'<font color="#0B4DA2">{escape(txt)}</font>')
-            rule = T(f"{f.rule_id}\n[{f.requirement}]", "rule id")
-            rows.append([_p(str(n), S.cell), _p(rule, S.cell), Paragraph("<br/>".join(parts), S.cell)])
+            rule_id, req = T(f.rule_id, "rule id"), T(f"[{f.requirement}]", "requirement")
+            size = min(8.5, (RULE_COL_MM - 6) * mm / max(stringWidth(rule_id, S.font_name, 1.0), 1e-6))
+            rule = Paragraph(f'<font size="{size:.2f}">{escape(rule_id)}</font><br/>{escape(req)}', S.cell)
+            rows.append([_p(str(n), S.cell), rule, Paragraph("<br/>".join(parts), S.cell)])
         out += [CondPageBreak(40 * mm), _p(title, ParagraphStyle("sev", parent=S.h2, textColor=HexColor(colour))),
-                S.table(rows, (10, 38, 126), head_colour=colour)]
+                S.table(rows, (10, RULE_COL_MM, 164 - RULE_COL_MM), head_colour=colour)]
         out.append(Spacer(1, 3 * mm))
     return out
 

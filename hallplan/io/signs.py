@@ -313,8 +313,11 @@ class Painter:
 
     def text(self, text: str, x: float, y: float, w: float, h: float, max_mm: float, colour: str,
              min_mm: float = 0.0, max_lines: int = 1, align: str = "center", valign: str = "middle",
-             what: str = "") -> Fitted:
-        """Fit ``text`` into the box (x, y, w, h) and draw it; returns the fit (size, lines)."""
+             what: str = "", backdrop: str | None = None) -> Fitted:
+        """Fit ``text`` into the box (x, y, w, h) and draw it; returns the fit (size, lines).
+
+        ``backdrop``: a colour laid (translucent) behind the text's own extent, for labels on a map.
+        """
         miss = self.font.missing(text)
         if miss:  # safety net: builders list their texts for the up-front check
             raise MissingGlyphsError(self.font.family, self.font.path, [GlyphProblem(self.where, text, miss)])
@@ -331,6 +334,13 @@ class Painter:
         else:
             top = y + (h + block) / 2
         c = self.c
+        if backdrop:
+            widths = [stringWidth(line, self.font.name, fit.size) for line in fit.lines]
+            bw = max(widths) + fit.size * 0.4
+            bx = x if align == "left" else (x + w - bw if align == "right" else x + (w - bw) / 2)
+            bc = _colour(backdrop)
+            c.setFillColor(Color(bc.red, bc.green, bc.blue, alpha=0.72))
+            c.roundRect(bx, top - block - fit.size * 0.05, bw, block + fit.size * 0.1, fit.size * 0.2, stroke=0, fill=1)
         c.setFillColor(_colour(colour))
         c.setFont(self.font.name, fit.size)
         baseline = top - ASCENT * fit.size
@@ -925,6 +935,7 @@ class MapView:
         self.k = 10.0  # mm per metre
         self.ox = self.oy = 0.0
         self.box = (0.0, 0.0, 1e9, 1e9)
+        self.tags: list[tuple[float, float, float, float]] = []  # door tag boxes drawn (page mm)
 
     def rot(self, q: tuple[float, float]) -> tuple[float, float]:
         return (self.ca * q[0] - self.sa * q[1], self.sa * q[0] + self.ca * q[1])
@@ -967,6 +978,7 @@ class MapView:
              muted: bool = False, route: AccessibleRoute | None = None) -> None:
         """Outline, zones in their colours, walls, columns, stairs, lifts, furniture, windows, doors."""
         c = p.c
+        self.tags = []
         fl = self.floor
         outline = [self.ring(fl.outline.exterior), *(self.ring(h) for h in fl.outline.holes)]
         c.setFillColor(_colour("#F5F5F5"))
@@ -1072,15 +1084,22 @@ class MapView:
                 p.text(w.number, cx - bw / 2, cy - bh / 2, bw, bh, 4.0 * text_k, colour, what="window number")
 
     def _blocked(self):
-        """Page-space area taken by counters (with their number) and furniture: labels avoid it."""
+        """Page-space areas taken by counters (with their number), furniture, stairs, lifts and walls,
+        as (shapes, STRtree): zone labels avoid them."""
+        import numpy as np
+
         fl = self.floor
-        shapes = [shapely.Polygon(self.ring(w.footprint())).buffer(0.7 * self.k) for w in fl.windows.values()]
-        shapes += [shapely.Polygon(self.ring(f.footprint())).buffer(0.1 * self.k) for f in fl.furniture.values()
+        mitre = dict(join_style="mitre", quad_segs=1)
+        shapes = [shapely.Polygon(self.ring(w.footprint())).buffer(0.7 * self.k, **mitre) for w in fl.windows.values()]
+        shapes += [shapely.Polygon(self.ring(f.footprint())).buffer(0.1 * self.k, **mitre) for f in fl.furniture.values()
                    if f.kind not in (FurnitureKind.CCTV_CAMERA, FurnitureKind.LAYOUT_MAP)]
         shapes += [shapely.Polygon(self.ring(e.footprint())) for e in (*fl.stairs.values(), *fl.lifts.values())]
-        shapes += [shapely.LineString(self.ring(wl.points)).buffer(max(wl.thickness, 0.2) * self.k)
+        shapes += [shapely.LineString(self.ring(wl.points)).buffer(max(wl.thickness, 0.2) * self.k, cap_style="flat", **mitre)
                    for wl in fl.walls.values() if len(wl.points) >= 2]
-        return shapely.union_all(shapes) if shapes else None
+        if not shapes:
+            return None
+        arr = np.array(shapes, dtype=object)
+        return arr, shapely.STRtree(arr)
 
     def _label(self, p: Painter, text: str, ring, colour: str, max_mm: float, box: str | None = None) -> None:
         x0, y0, x1, y1 = bounds(ring)
@@ -1093,7 +1112,9 @@ class MapView:
         if poly.is_empty or poly.area <= 0:
             return
         if blocked is not None:
-            free = poly.difference(blocked)
+            arr, tree = blocked
+            near = arr[tree.query(poly, predicate="intersects")]
+            free = poly.difference(shapely.union_all(near)) if len(near) else poly
             if free.area > poly.area * 0.15:
                 if not isinstance(free, shapely.Polygon):
                     free = max(getattr(free, "geoms", [free]), key=lambda g: g.area)
@@ -1109,7 +1130,8 @@ class MapView:
         w, h = (hx1 - hx0) * 0.9, (vy1 - vy0) * 0.7
         cx, cy = (hx0 + hx1) / 2, (vy0 + vy1) / 2
         text = zone_display_name(z, lang)
-        p.text(text, cx - w / 2, cy - h / 2, w, h, 7.0 * text_k, st["text"], max_lines=2, what="zone label")
+        p.text(text, cx - w / 2, cy - h / 2, w, h, 7.0 * text_k, st["text"], max_lines=2, what="zone label",
+               backdrop="#FFFFFF")
 
     def _door(self, p: Painter, d: Door, st, lang: str, text_k: float, labels: bool) -> None:
         c = p.c
@@ -1139,6 +1161,7 @@ class MapView:
         ty = min(max(ty, by0 + th / 2), by1 - th / 2)
         p.rect(tx - tw / 2, ty - th / 2, tw, th, fill=colour, radius=0.8)
         p.text(text, tx - tw / 2, ty - th / 2, tw, th, size, "#FFFFFF", what="door label")
+        self.tags.append((tx - tw / 2, ty - th / 2, tx + tw / 2, ty + th / 2))
         if arrow:  # an arrow pointing in, between the tag and the door
             ax, ay = mx + nx * (arrow * 0.5 + 0.8), my + ny * (arrow * 0.5 + 0.8)
             L = arrow
@@ -1213,6 +1236,7 @@ def accessible_route(plan: Plan, floor: Floor, width: float = 1.2, door_width: f
     unreached = tuple(t.target.id for t in res.targets if not t.reached)
     if res.network.is_empty:
         return AccessibleRoute((), unreached)
+    cell = max(cell, math.sqrt(res.network.area / 80000.0))  # at most ~80k cells on a big floor
     net = res.network.buffer(cell * 0.8)  # so that the thin bridges through doors survive the grid
     x0, y0, x1, y1 = net.bounds
     nx, ny = int(math.ceil((x1 - x0) / cell)) + 1, int(math.ceil((y1 - y0) / cell)) + 1
@@ -1354,12 +1378,22 @@ def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, he
             c.circle(x, y, r, stroke=0, fill=1)
             size = 4.2 * k
             tw = stringWidth(yah, p.font.name, size) + 3 * k
-            bx = min(max(x - tw / 2, m), W - lw - 2 * m - tw)
-            by = y + r * 2.4
-            if by + size * 1.5 > H - title_h - 1:
-                by = y - r * 2.4 - size * 1.5
-            p.rect(bx, by, tw, size * 1.5, fill=st["you_are_here"], radius=1.2 * k)
-            p.text(yah, bx, by, tw, size * 1.5, size, "#FFFFFF", what="you are here")
+            th = size * 1.5
+            gap = r * 2.4
+            bx0, by0, bx1, by1 = view.box
+            cands = [(x - tw / 2, y + gap), (x - tw / 2, y - gap - th), (x + gap, y - th / 2), (x - gap - tw, y - th / 2)]
+
+            def clash(bx: float, by: float) -> float:
+                inside = bx >= bx0 and by >= by0 and bx + tw <= bx1 and by + th <= by1
+                over = sum(max(0.0, min(bx + tw, t[2]) - max(bx, t[0])) * max(0.0, min(by + th, t[3]) - max(by, t[1]))
+                           for t in view.tags)
+                return over + (0.0 if inside else 1e6)
+
+            bx, by = min(cands, key=lambda q: clash(*q))
+            bx = min(max(bx, bx0), bx1 - tw)
+            by = min(max(by, by0), by1 - th)
+            p.rect(bx, by, tw, th, fill=st["you_are_here"], radius=1.2 * k)
+            p.text(yah, bx, by, tw, th, size, "#FFFFFF", what="you are here")
         # legend
         lx = W - lw - m
         p.line(lx - m / 2, m, lx - m / 2, H - title_h - m, "#CCCCCC", 0.3)

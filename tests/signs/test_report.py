@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -45,6 +46,7 @@ def test_report_from_the_engine(town, tmp_path):
     assert "等候休息区" in t  # zone areas table and the plan
     assert "2025-01-01" in t
     assert "规则依据与版本" in t and "LA" in t
+    assert re.search(r"LA.*[0-9a-f]{12}", t), "pack version (content hash) missing"
 
 
 def test_acknowledged_findings_listed_with_reason(town, tmp_path):

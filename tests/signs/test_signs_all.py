@@ -138,3 +138,23 @@ def test_page_size_in_points(town_signs):
     _, _, files = town_signs
     led = boxes(files["window-led"])[0]["MediaBox"]
     assert led.x1 == pytest.approx(1000 * PT_PER_MM, abs=0.02) and led.y1 == pytest.approx(300 * PT_PER_MM, abs=0.02)
+
+
+def test_accessible_route_reaches_the_low_counter(tmp_path):
+    from hallplan.io.planfile import load
+    from hallplan.io.signs import accessible_route
+    from tests.conftest import PLANS
+
+    plan = load(PLANS / "county_centre.hallplan")
+    floor = min(plan.floors, key=lambda f: f.storey)
+    route = accessible_route(plan, floor)
+    assert route.paths and not route.unreached
+    entrance = next(d for d in floor.doors.values() if d.kind.value == "main_entrance")
+    low = next(w for w in floor.windows.values() if w.low_counter)
+    starts = [p[0] for p in route.paths]
+    ends = [p[-1] for p in route.paths]
+    assert min(abs(s[0] - entrance.x) + abs(s[1] - entrance.y) for s in starts) < 2.5
+    fx, fy = low.front_point(0.7)
+    assert min(abs(e[0] - fx) + abs(e[1] - fy) for e in ends) < 1.5
+    res = generate_signs(plan, tmp_path, SignOptions(kinds=("layout_map",)))
+    assert "无障碍路线" in _flat(res.files[0])
