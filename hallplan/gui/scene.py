@@ -47,6 +47,7 @@ class PlanScene(QGraphicsScene):
         self.views_by_id: dict[str, DrawingItem] = {}  # camera fields of view
         self.show_labels = True
         self.show_ghost = True
+        self.show_views = False  # camera fields of view (always shown for a selected camera)
         self.rebuilds = 0  # full rebuilds (tests check that edits do not trigger them)
         self.updates = 0  # per-id item updates
         self.outline_fill = DrawingItem(OUTLINE_ID, EntityKind.FLOOR)
@@ -171,7 +172,7 @@ class PlanScene(QGraphicsScene):
                 if v is None:
                     v = DrawingItem(e.id, e.KIND)
                     v.setZValue(Z["view"])
-                    v.setVisible(e.KIND not in self.ed.hidden)
+                    v.setVisible(self._view_visible(e.id))
                     self.addItem(v)
                     self.views_by_id[e.id] = v
                 v.set_drawing(D.camera_view(e, f))
@@ -218,7 +219,19 @@ class PlanScene(QGraphicsScene):
         self.ghost.set_drawing(D.ghost_floor(g) if g is not None else D.Drawing())
 
     # ---------------------------------------------------------------- overlays
+    def _view_visible(self, eid: str) -> bool:
+        return EntityKind.FURNITURE not in self.ed.hidden and (self.show_views or eid in self.ed.selection)
+
+    def set_views_visible(self, visible: bool) -> None:
+        self.show_views = visible
+        for eid, v in self.views_by_id.items():
+            v.setVisible(self._view_visible(eid))
+
     def update_selection(self) -> None:
+        for eid, v in self.views_by_id.items():
+            vis = self._view_visible(eid)
+            if v.isVisible() != vis:
+                v.setVisible(vis)
         f = self.ed.floor
         rings = []
         if f is not None:
@@ -246,9 +259,11 @@ class PlanScene(QGraphicsScene):
             self.ed.hidden.discard(kind)
         else:
             self.ed.hidden.add(kind)
-        for it in list(self.items_by_id.values()) + list(self.views_by_id.values()):
+        for it in self.items_by_id.values():
             if it.kind == kind:
                 it.setVisible(visible)
+        for eid, v in self.views_by_id.items():
+            v.setVisible(self._view_visible(eid))
         if kind == EntityKind.ZONE:
             for lb in self.labels_by_id.values():
                 lb.setVisible(visible and self.show_labels)

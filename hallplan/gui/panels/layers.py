@@ -30,6 +30,7 @@ class LayersPanel(QWidget):
             lay.addWidget(b)
         extra = (
             ("labels", scene.show_labels, scene.set_labels_visible),
+            ("views", scene.show_views, scene.set_views_visible),
             ("grid", canvas.show_grid, self._grid),
         )
         for key, on, fn in extra:

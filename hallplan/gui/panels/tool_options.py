@@ -79,6 +79,7 @@ class ToolOptionsPanel(QWidget):
             self.furn_list.addItem(it)
         self.furn_list.setCurrentRow(list(FurnitureKind).index(o.furniture_kind))
         self.furn_list.currentRowChanged.connect(self._furniture_kind)
+        self.furn_list.itemClicked.connect(lambda _it: self._furniture_kind(self.furn_list.currentRow()))
         self.seats = QSpinBox()
         self.seats.setRange(1, 40)
         self.seats.setValue(o.seats)

@@ -240,11 +240,14 @@ class Editor:
             if key == OUTLINE_ID:
                 if EntityKind.FLOOR in self.hidden:
                     continue
-                from .geom2d import dist_to_segment
+                from .geom2d import dist_to_segment, point_in_ring
 
                 if any(dist_to_segment(p, a, b) <= tol + 0.15 for a, b in shapes.outline_segments(f)):
-                    cand = (shapes.PRIORITY[EntityKind.FLOOR], 1e18, key, True)
-                    best = cand if best is None or cand < best else best
+                    # on the outer half of the wall band the outline wins over what lies inside
+                    outside = not point_in_ring(p, f.outline.exterior) or any(point_in_ring(p, h) for h in f.outline.holes)
+                    cand = (-1 if outside else shapes.PRIORITY[EntityKind.FLOOR], 1e18, key, True)
+                    if best is None or cand[:2] < best[:2]:
+                        best = cand
                 continue
             e = f.get(key)
             if e is None or e.KIND in self.hidden:

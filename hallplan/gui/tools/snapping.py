@@ -25,6 +25,16 @@ class SnapKind(StrEnum):
     EDGE = "edge"
 
 
+# Within the tolerance, a nearer candidate wins unless a preferred kind is almost as near:
+# score = distance + PREFERENCE × tolerance.
+PREFERENCE = {
+    SnapKind.ENDPOINT: 0.0,
+    SnapKind.MIDPOINT: 0.15,
+    SnapKind.PERPENDICULAR: 0.25,
+    SnapKind.EDGE: 0.6,
+}
+
+
 @dataclass(frozen=True)
 class SnapResult:
     point: Point
@@ -90,17 +100,16 @@ class Snapper:
             pt = (self._grid1(q[0]), ref[1]) if horizontal else (ref[0], self._grid1(q[1]))
             return SnapResult(pt, SnapKind.GRID if s.grid_on else SnapKind.NONE, True, ref)
         if s.objects_on:
-            best_by_kind: dict[SnapKind, tuple[float, Point, str]] = {}
+            best = None
             for kind, c, src in self._candidates(p, tol, ref, exclude):
                 d = dist(p, c)
                 if d <= tol:
-                    cur = best_by_kind.get(kind)
-                    if cur is None or d < cur[0]:
-                        best_by_kind[kind] = (d, c, src)
-            for kind in (SnapKind.ENDPOINT, SnapKind.MIDPOINT, SnapKind.PERPENDICULAR, SnapKind.EDGE):
-                if kind in best_by_kind:
-                    _, c, src = best_by_kind[kind]
-                    return SnapResult(c, kind, False, ref, src)
+                    score = d + PREFERENCE[kind] * tol
+                    if best is None or score < best[0]:
+                        best = (score, kind, c, src)
+            if best is not None:
+                _, kind, c, src = best
+                return SnapResult(c, kind, False, ref, src)
         if s.grid_on and s.grid > 0:
             return SnapResult(self.grid_point(p), SnapKind.GRID, False, ref)
         return SnapResult(p, SnapKind.NONE, False, ref)

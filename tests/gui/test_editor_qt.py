@@ -1,0 +1,308 @@
+"""The editor through Qt: qtbot mouse and keys on the real canvas, the scene, panels, menus."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from PyQt6.QtCore import QPoint, Qt
+from PyQt6.QtTest import QTest
+
+from hallplan.gui.main_window import MainWindow, QtDialogs
+from hallplan.gui.tools.options import WindowRowParams
+from hallplan.io.planfile import dumps
+from hallplan.model import DoorKind, Entity, FurnitureKind, ZoneKind, edits
+from tests.conftest import PLANS
+
+GUI = Path(__file__).resolve().parents[2] / "hallplan" / "gui"
+
+
+@pytest.fixture
+def win(qtbot, monkeypatch):
+    monkeypatch.setattr(QtDialogs, "window_row", lambda self, p: p)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def vp(w: MainWindow, x: float, y: float) -> QPoint:
+    return w.canvas.view_point(x, y)
+
+
+def click(w, x, y, mods=Qt.KeyboardModifier.NoModifier):
+    p = vp(w, x, y)
+    QTest.mouseMove(w.canvas.viewport(), p)
+    QTest.mouseClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, mods, p)
+
+
+def key(w, k, mods=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(w.canvas, k, mods)
+
+
+def test_draw_a_small_hall_on_the_canvas_then_undo_and_redo_all(win, qtbot):
+    w = win
+    w.new()
+    assert w.plan.floors == [] and w.editor.tool.name == "outline_rect"
+    w.canvas.zoom_to((-2, -2, 24, 14))
+    start = dumps(w.plan)
+    click(w, 0, 0)
+    click(w, 20, 12)
+    assert w.editor.floor is not None and w.editor.floor.outline.area == pytest.approx(240)
+    key(w, Qt.Key.Key_Z)  # zone tool
+    assert w.editor.tool.name == "zone_rect"
+    for kind, a, b in ((ZoneKind.BACK_OFFICE, (0, 8), (20, 12)), (ZoneKind.WINDOW_SERVICE, (0, 5), (20, 8)),
+                       (ZoneKind.WAITING, (0, 0), (20, 5))):
+        w.options_panel.zone_list.setCurrentRow(list(ZoneKind).index(kind))
+        w.canvas.setFocus()
+        click(w, *a)
+        click(w, *b)
+    key(w, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)  # window row
+    assert w.editor.tool.name == "window_row"
+    w.options_panel.win_count.setValue(6)
+    click(w, 2, 7.6)
+    click(w, 14, 7.6)
+    key(w, Qt.Key.Key_D)
+    w.options_panel.door_list.setCurrentRow(list(DoorKind).index(DoorKind.MAIN_ENTRANCE))
+    w.canvas.setFocus()
+    click(w, 6, 0.0)
+    w.options_panel.door_list.setCurrentRow(list(DoorKind).index(DoorKind.EXIT))
+    w.canvas.setFocus()
+    click(w, 20, 3)
+    w.canvas.setFocus()
+    key(w, Qt.Key.Key_F)
+    assert w.editor.tool.name == "furniture" and w.editor.options.furniture_kind == FurnitureKind.SEAT_ROW
+    click(w, 10, 3)
+    click(w, 10, 1.8)
+    f = w.editor.floor
+    assert len(f.zones) == 3 and len(f.windows) == 6 and len(f.doors) == 2 and len(f.furniture) == 2
+    assert {d.kind for d in f.doors.values()} == {DoorKind.MAIN_ENTRANCE, DoorKind.EXIT}
+    # the scene shows one item per entity, keyed by id
+    ids = {e.id for e in f.entities()}
+    assert set(w.plan_scene.items_by_id) == ids
+    end = dumps(w.plan)
+    n = len(w.history.undo_stack)
+    assert n == 9
+    for _ in range(n):
+        QTest.keyClick(w.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dumps(w.plan) == start
+    assert w.plan_scene.items_by_id == {}
+    for _ in range(n):
+        QTest.keyClick(w.canvas, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert dumps(w.plan) == end
+    assert set(w.plan_scene.items_by_id) == ids
+
+
+def test_scene_updates_incrementally_and_items_hold_no_model_state(win, qtbot):
+    w = win
+    assert w.open_path(str(PLANS / "county_centre.hallplan"))
+    sc = w.plan_scene
+    rebuilds = sc.rebuilds
+    items = dict(sc.items_by_id)
+    for it in sc.items():
+        assert not any(isinstance(v, Entity) for v in vars(it).values()) if hasattr(it, "__dict__") else True
+    seat = next(f for f in w.editor.floor.furniture.values() if f.kind == FurnitureKind.SEAT_ROW)
+    w.canvas.zoom_to((seat.x - 5, seat.y - 5, seat.x + 5, seat.y + 5))
+    updates = sc.updates
+    p0 = vp(w, seat.x, seat.y)
+    vpw = w.canvas.viewport()
+    QTest.mousePress(vpw, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p0)
+    for k in range(1, 11):
+        QTest.mouseMove(vpw, p0 + QPoint(6 * k, 0))
+    QTest.mouseRelease(vpw, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p0 + QPoint(60, 0))
+    moved = w.editor.entity(seat.id)
+    assert moved.x > seat.x + 0.5
+    assert sc.rebuilds == rebuilds  # no full redraw
+    assert sc.updates - updates <= 12  # one item update per drag step
+    assert sc.items_by_id[seat.id] is items[seat.id]  # the same item, moved
+    assert sc.items_by_id[seat.id].pos().x() == pytest.approx(moved.x)
+    w.editor.delete_selection()
+    assert seat.id not in sc.items_by_id
+    assert items[seat.id].scene() is None
+    w.editor.undo()
+    assert seat.id in sc.items_by_id
+    # switching floors rebuilds for that floor only
+    other = [f for f in w.plan.floors if f.id != w.editor.floor_id][0]
+    w.editor.set_floor(other.id)
+    assert set(sc.items_by_id) == {e.id for e in other.entities()}
+
+
+def test_keyboard_nudge_rotate_delete_copy_paste(win):
+    w = win
+    w.open_path(str(PLANS / "town_centre.hallplan"))
+    f = w.editor.floor
+    seat = next(x for x in f.furniture.values() if x.kind == FurnitureKind.SEAT_ROW)
+    n0 = len(f.furniture)
+    w.editor.select([seat.id])
+    w.canvas.setFocus()
+    key(w, Qt.Key.Key_Right)
+    key(w, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert w.editor.entity(seat.id).x == pytest.approx(seat.x + 1.1)
+    key(w, Qt.Key.Key_R)
+    assert w.editor.entity(seat.id).rotation == pytest.approx(15)
+    QTest.keyClick(w.canvas, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(w.editor.floor.furniture) == n0 + 1
+    key(w, Qt.Key.Key_Delete)
+    assert len(w.editor.floor.furniture) == n0
+    # typed offset through the coordinate box
+    w.editor.select([seat.id])
+    w.canvas.setFocus()
+    QTest.keyClicks(w.canvas, "@")
+    assert w.coord_input.isVisible() or w.coord_input.text() == "@"
+    QTest.keyClicks(w.coord_input, "0,2")
+    QTest.keyClick(w.coord_input, Qt.Key.Key_Return)
+    assert w.editor.entity(seat.id).y == pytest.approx(seat.y + 2)
+
+
+def test_placement_tools_take_r_and_x_before_the_menu(win):
+    w = win
+    w.open_path(str(PLANS / "town_centre.hallplan"))
+    w.set_tool("window")
+    w.canvas.setFocus()
+    key(w, Qt.Key.Key_R)
+    key(w, Qt.Key.Key_X)
+    assert w.editor.tool.rotation == pytest.approx(195)
+    key(w, Qt.Key.Key_Escape)
+    assert w.editor.tool.name == "select"
+
+
+def test_properties_panel_edits_are_commands(win, qtbot):
+    w = win
+    w.open_path(str(PLANS / "town_centre.hallplan"))
+    win1 = min(w.editor.floor.windows.values(), key=lambda x: x.x)
+    w.editor.select([win1.id])
+    w.properties_panel.rebuild()
+    box = w.properties_panel.widgets["length"]
+    box.setValue(1.9)
+    box.editingFinished.emit()
+    assert w.editor.entity(win1.id).length == pytest.approx(1.9)
+    num = w.properties_panel.widgets["number"]
+    num.setText("2")
+    num.editingFinished.emit()
+    assert w.editor.entity(win1.id).number == win1.number
+    assert w.properties_panel.error.isVisibleTo(w.properties_panel)
+    w.editor.undo()
+    assert w.editor.entity(win1.id).length == win1.length
+
+
+def test_language_switch_is_remembered(win, qtbot):
+    w = win
+    assert w.menuBar().actions()[0].text().startswith("文件")
+    w.set_language("en")
+    assert w.menuBar().actions()[0].text() == "&File"
+    assert w.tool_actions["zone_rect"].text() == "Zone (rectangle)"
+    w2 = MainWindow()
+    qtbot.addWidget(w2)
+    from hallplan.i18n import language
+
+    assert w2.settings.language == "en" and language() == "en"
+    assert w2.menuBar().actions()[0].text() == "&File"
+
+
+def test_unsaved_prompt_recent_files_and_save(win, tmp_path, monkeypatch):
+    w = win
+    src = tmp_path / "t.hallplan"
+    src.write_text((PLANS / "village_station.hallplan").read_text(encoding="utf-8"), encoding="utf-8")
+    assert w.open_path(str(src))
+    assert str(src.resolve()) == w.settings.recent[0]
+    asked = []
+    monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: asked.append(1) or "cancel")
+    assert w.maybe_save()  # clean: no question
+    w.editor.push(edits.move(w.plan, [next(iter(w.editor.floor.furniture))], 1, 0))
+    assert w.is_dirty and "*" in (w.refresh_title() or w.windowTitle())
+    assert not w.maybe_save() and asked
+    assert w.save() and not w.is_dirty
+    assert "1.0" in src.read_text(encoding="utf-8") or src.exists()
+
+
+def test_export_import_registry(win, tmp_path):
+    from hallplan.gui import io_menu
+
+    got = []
+    io_menu.register_export("test", "menu.io.export_dxf", "menu.io.filter_dxf", ".txt",
+                            lambda plan, path: got.append((plan.name, path)))
+    try:
+        w = win
+        w.open_path(str(PLANS / "village_station.hallplan"))
+        w._fill_io_menus()
+        texts = [a.text() for a in w.export_menu.actions()]
+        assert texts and all(t for t in texts)
+        assert w.run_export(io_menu.EXPORTERS["test"], str(tmp_path / "x.txt"))
+        assert got == [(w.plan.name, str(tmp_path / "x.txt"))]
+    finally:
+        io_menu.EXPORTERS.pop("test", None)
+
+
+def test_window_row_dialog_round_trip(qtbot):
+    from hallplan.gui.dialogs.window_row import WindowRowDialog
+
+    d = WindowRowDialog(WindowRowParams(start=(0, 0), end=(9.6, 0), count=6))
+    qtbot.addWidget(d)
+    assert d.spacing.value() == pytest.approx(1.6)
+    d.count.setValue(8)
+    assert d.spacing.value() == pytest.approx(1.2)
+    d.spacing.setValue(2.0)
+    p = d.params()
+    assert p.count == 8 and p.end[0] == pytest.approx(16.0)
+    d.side_right.setChecked(True)
+    assert d.params().public_side == -1
+
+
+def test_shortcuts_help_lists_every_tool_and_action(qtbot):
+    from hallplan.gui.actions import ACTION_SPECS, TOOL_SPECS
+    from hallplan.gui.dialogs.shortcuts import ShortcutsDialog, shortcut_rows
+
+    rows = shortcut_rows()
+    with_keys = [s for s in TOOL_SPECS + ACTION_SPECS if s.shortcuts]
+    assert len([r for r in rows if r[0] != "tool_keys"]) == len(with_keys)
+    assert all(s.shortcuts for s in TOOL_SPECS)
+    seqs = [k for s in with_keys for k in s.shortcuts]
+    assert len(seqs) == len(set(seqs)), "a shortcut is bound twice"
+    d = ShortcutsDialog()
+    qtbot.addWidget(d)
+    assert d.table.rowCount() > len(rows)
+
+
+def test_every_ui_string_is_in_the_catalogue_in_both_languages():
+    from hallplan.gui.actions import ACTION_SPECS, TOOL_SPECS
+    from hallplan.i18n import catalog
+
+    cat = catalog()
+    keys = set()
+    for path in GUI.rglob("*.py"):
+        if path.name == "sizing_dialog.py":
+            continue
+        keys |= set(re.findall(r'\btr\(\s*"([a-z_][a-z0-9_.]*)"', path.read_text(encoding="utf-8")))
+        keys |= set(re.findall(r'"((?:msg|edit|menu\.io|cmd)\.[a-z0-9_.]+)"', path.read_text(encoding="utf-8")))
+    keys |= {f"tool.{s.name}" for s in TOOL_SPECS} | {f"hint.{s.name}" for s in TOOL_SPECS}
+    keys |= {f"act.{s.name}" for s in ACTION_SPECS}
+    missing = sorted(k for k in keys if k not in cat)
+    assert not missing
+    ui = json.loads((GUI.parents[0] / "i18n" / "catalog" / "ui.json").read_text(encoding="utf-8"))
+    assert all(v["zh"] != v["en"] or not re.search(r"[\u4e00-\u9fff]", v["zh"]) for v in ui.values())
+
+
+def _strip_fields(text: str) -> str:
+    prev = None
+    while prev != text:
+        prev, text = text, re.sub(r"\{[^{}]*\}", "", text)
+    return re.sub(r"\\.", " ", text)
+
+
+def test_no_string_literals_in_widget_text_calls():
+    """Widgets get their text from the catalogue: no quoted words passed to setText & co (units and
+    symbols such as m, X, Y, Δx are not words)."""
+    bad = []
+    pat = re.compile(r'\.(setText|setTitle|setWindowTitle|setToolTip|setPlaceholderText|addTab|addItem|addRow|showMessage)\(\s*f?"((?:[^"\\]|\\.)*)"')
+    for path in GUI.rglob("*.py"):
+        if path.name == "sizing_dialog.py":
+            continue
+        for m in pat.finditer(path.read_text(encoding="utf-8")):
+            words = re.findall(r"[A-Za-z\u4e00-\u9fff]+", _strip_fields(m.group(2)))
+            if [w for w in words if w not in {"m", "X", "Y", "x", "y"}]:
+                bad.append(f"{path.name}: {m.group(0)}")
+    assert not bad, bad
