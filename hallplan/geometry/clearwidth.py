@@ -63,6 +63,7 @@ class TargetReach:
     reached: bool
     passable: bool  # reachable at all by a person (if not reached at the full width)
     pinches: tuple[Pinch, ...]
+    enclosed: bool = False  # cut off by the building itself (walls, shut staff doors), not by furniture
 
 
 @dataclass(frozen=True)
@@ -132,12 +133,15 @@ class _Network:
         return shapely.multipolygons(list(sel)) if len(sel) > 1 else (sel[0] if len(sel) else shapely.Polygon())
 
 
-def _network(fg: FloorGeometry, radius: float, which: str, door_width: float | None, width: float) -> _Network:
-    key = ("route_network", which, round(radius, 6), door_width, round(width, 6))
+def _network(fg: FloorGeometry, radius: float, which: str, door_width: float | None, width: float,
+             obstacles: bool = True) -> _Network:
+    """Parts of the free space eroded by ``radius`` joined through bridged doors; without
+    ``obstacles`` only walls, doors and zones count (what the building itself connects)."""
+    key = ("route_network", which, round(radius, 6), door_width, round(width, 6), obstacles)
     m = fg._memo.get(key)
     if m is not None:
         return m.value
-    e = fg.eroded(radius, which)
+    e = fg.eroded(radius, which) if obstacles else fg.eroded_region(radius, which)
     parts = shapely.get_parts(e)
     parts = parts[shapely.get_type_id(parts) == 3]
     tree = shapely.STRtree(parts)
@@ -154,7 +158,7 @@ def _network(fg: FloorGeometry, radius: float, which: str, door_width: float | N
                 a, b = first[pi], qi
                 g = coo_matrix((np.ones(len(a) + n), (np.r_[a, np.arange(n)], np.r_[b, np.arange(n)])), shape=(n, n))
                 _, label = connected_components(g, directed=False)
-    return fg.memo(key, ALL_KINDS, lambda: _Network(parts, tree, np.asarray(label)))
+    return fg.memo(key, ALL_KINDS if obstacles else LAYOUT_KINDS, lambda: _Network(parts, tree, np.asarray(label)))
 
 
 def local_width(fg: FloorGeometry, p: shapely.Point, which: str = "public", reach: float = 3.0):
@@ -190,34 +194,63 @@ def local_width(fg: FloorGeometry, p: shapely.Point, which: str = "public", reac
     return float(line.length), line, ids
 
 
-def _first_pinch(fg: FloorGeometry, width: float, which: str, door_width, src_geom, target: RouteTarget):
-    """The narrow spot where the wide network around the sources meets the way towards ``target``."""
-    r_lo = fg.person_radius
-    lo = _network(fg, r_lo, which, door_width, 2 * r_lo)
-    labels = lo.labels_touching([src_geom])
-    if not labels or not (labels & lo.labels_touching([target.geometry])):
-        return False, ()
-    lo_comp = lo.geometry(labels)
-    body = src_geom.buffer(width / 2 - r_lo + 1e-3, quad_segs=4)
-    rest = shapely.difference(lo_comp, body)
-    parts = shapely.get_parts(rest)
-    parts = parts[shapely.get_type_id(parts) == 3]
-    towards = [q for q in parts if q.intersects(target.geometry)]
-    if not towards:
-        return True, ()
-    q = towards[0]
-    mouth = shapely.intersection(q.boundary, body.buffer(1e-2).boundary.buffer(2e-2))
-    if mouth.is_empty:
-        mouth = shapely.shortest_line(body, q)
-    pinches = []
-    for m in shapely.get_parts(mouth):
-        if m.is_empty:
-            continue
-        p = m.interpolate(0.5, normalized=True) if m.geom_type == "LineString" else m.centroid
-        w, line, ids = local_width(fg, p, which, reach=max(3.0, 2 * width))
-        pinches.append(Pinch(p, w, line, ids))
-    pinches.sort(key=lambda x: x.width)
-    return True, tuple(pinches[:1])
+class _PinchFinder:
+    """Finds the first pinch towards a target; what does not depend on the target is built once."""
+
+    def __init__(self, fg: FloorGeometry, width: float, which: str, door_width, src_geom) -> None:
+        self.fg, self.width, self.which = fg, width, which
+        self.r_lo = fg.person_radius
+        self.lo = _network(fg, self.r_lo, which, door_width, 2 * self.r_lo)
+        self.labels = self.lo.labels_touching([src_geom])
+        self.src_geom = src_geom
+        self._rest = None
+        self._by_pin: dict = {}
+
+    def _local(self, p) -> Pinch:
+        w, line, ids = local_width(self.fg, p, self.which, reach=max(3.0, 2 * self.width))
+        return Pinch(p, w, line, ids)
+
+    def rest(self):
+        """(body around the sources, parts of the person-passable space beyond it, their tree)."""
+        if self._rest is None:
+            lo_comp = self.lo.geometry(self.labels)
+            body = self.src_geom.buffer(self.width / 2 - self.r_lo + 1e-3, quad_segs=4)
+            parts = shapely.get_parts(shapely.difference(lo_comp, body))
+            parts = parts[shapely.get_type_id(parts) == 3]
+            self._rest = (body, parts, shapely.STRtree(parts))
+        return self._rest
+
+    def __call__(self, target: RouteTarget):
+        """(passable by a person, pinches). When not even a person passes, the pinch is where the part
+        a person reaches from the sources comes closest to the target's part (what closes the way)."""
+        if not self.labels:
+            return False, ()
+        t_labels = self.lo.labels_touching([target.geometry])
+        if not (self.labels & t_labels):
+            if not t_labels:
+                return False, ()
+            line = shapely.shortest_line(self.lo.geometry(self.labels), self.lo.geometry(t_labels))
+            pin = self._local(line.interpolate(0.5, normalized=True))
+            return False, (Pinch(pin.point, min(pin.width, float(line.length) + 2 * self.r_lo), pin.line, pin.entity_ids),)
+        body, parts, tree = self.rest()
+        hit = tree.query(target.geometry, predicate="intersects")
+        if len(hit) == 0:
+            return True, ()
+        k = int(np.min(hit))
+        if k not in self._by_pin:
+            q = parts[k]
+            mouth = shapely.intersection(q.boundary, body.buffer(1e-2).boundary.buffer(2e-2))
+            if mouth.is_empty:
+                mouth = shapely.shortest_line(body, q)
+            pins = []
+            for m in shapely.get_parts(mouth):
+                if m.is_empty:
+                    continue
+                p = m.interpolate(0.5, normalized=True) if m.geom_type == "LineString" else m.centroid
+                pins.append(self._local(p))
+            pins.sort(key=lambda x: x.width)
+            self._by_pin[k] = tuple(pins[:1])
+        return True, self._by_pin[k]
 
 
 def route_width(fg: FloorGeometry, width: float, sources, targets, *, door_width: float | None = None,
@@ -227,17 +260,26 @@ def route_width(fg: FloorGeometry, width: float, sources, targets, *, door_width
     sources, targets = tuple(sources), tuple(targets)
     net = _network(fg, width / 2 - 1e-6, which, door_width, width)
     src = net.labels_touching([x.geometry for x in sources]) if sources else set()
-    src_geom = net.geometry(src) if src else shapely.Polygon()
+    # the wide network around the sources; if the full width does not even fit at the way in, the
+    # pinch is looked for from the way in itself
+    src_geom = net.geometry(src) if src else (shapely.union_all([x.geometry for x in sources]) if sources else shapely.Polygon())
     per_target: list[set[int]] = [set() for _ in targets]
     if targets and len(net.parts):
         ti, pi = net.tree.query(np.array([t.geometry for t in targets], dtype=object), predicate="intersects")
         for a, b in zip(ti, net.label[pi], strict=True):
             per_target[a].add(int(b))
     out = []
+    finder = None
     for t, labs in zip(targets, per_target, strict=True):
         if src & labs:
             out.append(TargetReach(t, True, True, ()))
             continue
-        passable, pinches = _first_pinch(fg, width, which, door_width, src_geom, t) if src else (False, ())
-        out.append(TargetReach(t, False, passable, pinches))
+        if finder is None and sources:
+            finder = _PinchFinder(fg, width, which, door_width, src_geom)
+        passable, pinches = finder(t) if finder is not None else (False, ())
+        enclosed = False
+        if not passable and sources:
+            shell = _network(fg, fg.person_radius, which, door_width, 2 * fg.person_radius, obstacles=False)
+            enclosed = not (shell.labels_touching([x.geometry for x in sources]) & shell.labels_touching([t.geometry]))
+        out.append(TargetReach(t, False, passable, () if enclosed else pinches, enclosed))
     return RouteWidthResult(fg.floor_id, width, door_width, sources, tuple(out), src_geom)

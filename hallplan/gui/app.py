@@ -8,6 +8,7 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 PLANS = Path(__file__).resolve().parents[2] / "plans"
+_APP = None
 
 
 def default_plan() -> str | None:
@@ -25,7 +26,9 @@ def create_app(argv: list[str] | None = None):
     from . import drawing
     from .settings import Settings
 
+    global _APP
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    _APP = app  # keep a reference: the QApplication must outlive every window
     app.setApplicationName("hallplan")
     fid = QFontDatabase.addApplicationFont(str(ASSETS / "fonts" / "wqy-microhei.ttf"))
     if fid >= 0:

@@ -46,6 +46,7 @@ from hallplan.model import (
     FurnitureKind,
     Plan,
     ServiceWindow,
+    WindowKind,
     Zone,
     ZoneKind,
 )
@@ -152,21 +153,40 @@ class Fitted:
         return self.size * (ASCENT + DESCENT + (len(self.lines) - 1) * leading)
 
 
+_SEPARATORS = ("、", "，", "；", "：", ",", ";", " ", "　", "/")
+
+
 def _wrap(units: Sequence[tuple[str, float, float]], width_em: float) -> list[str] | None:
-    """Greedy wrap of measured units at ``width_em``; None if a single unit is wider."""
+    """Greedy wrap of measured units at ``width_em``; None if a single unit is wider.
+
+    A line that must break prefers to end after a separator (、，；space) in its last 40 %, so that
+    "社保、医保、退役军人" breaks before 退役军人 rather than inside it.
+    """
     lines: list[str] = []
-    cur: list[str] = []
+    cur: list[tuple[str, float, float]] = []
     cur_w = 0.0
-    for text, w, w_stripped in units:
+    for unit in units:
+        text, w, w_stripped = unit
         if w_stripped > width_em + 1e-9:
             return None
         if cur and cur_w + w_stripped > width_em + 1e-9:
-            lines.append("".join(cur).rstrip())
-            cur, cur_w = [], 0.0
-        cur.append(text)
+            cut = len(cur)
+            for i in range(len(cur) - 1, 0, -1):
+                if sum(u[1] for u in cur[:i]) < 0.6 * width_em:
+                    break
+                if cur[i - 1][0].rstrip().endswith(_SEPARATORS) or cur[i - 1][0].endswith(" "):
+                    cut = i
+                    break
+            lines.append("".join(u[0] for u in cur[:cut]).rstrip())
+            cur = cur[cut:]
+            cur_w = sum(u[1] for u in cur)
+            if cur and cur_w + w_stripped > width_em + 1e-9:  # the carried tail and this unit don't fit
+                lines.append("".join(u[0] for u in cur).rstrip())
+                cur, cur_w = [], 0.0
+        cur.append(unit)
         cur_w += w
     if cur:
-        lines.append("".join(cur).rstrip())
+        lines.append("".join(u[0] for u in cur).rstrip())
     return lines
 
 
@@ -313,7 +333,7 @@ class Painter:
 
     def text(self, text: str, x: float, y: float, w: float, h: float, max_mm: float, colour: str,
              min_mm: float = 0.0, max_lines: int = 1, align: str = "center", valign: str = "middle",
-             what: str = "", backdrop: str | None = None) -> Fitted:
+             what: str = "", backdrop: str | None = None, balance: bool | None = None) -> Fitted:
         """Fit ``text`` into the box (x, y, w, h) and draw it; returns the fit (size, lines).
 
         ``backdrop``: a colour laid (translucent) behind the text's own extent, for labels on a map.
@@ -322,7 +342,8 @@ class Painter:
         if miss:  # safety net: builders list their texts for the up-front check
             raise MissingGlyphsError(self.font.family, self.font.path, [GlyphProblem(self.where, text, miss)])
         leading = self.ctx.leading
-        fit = fit_text(text, self.font.name, w, h, max_mm, max_lines, leading, balance=(align == "center"))
+        fit = fit_text(text, self.font.name, w, h, max_mm, max_lines, leading,
+                       balance=(align == "center") if balance is None else balance)
         if min_mm and fit.size < min_mm - 0.05:
             where = f"{self.where} {what}".strip()
             self.ctx.warnings.append(tr("sign.warn.small_text", self.ctx.lang, where=where, size=fit.size, min=min_mm))
@@ -446,9 +467,14 @@ def window_name(w: ServiceWindow, lang: str = "zh") -> str:
 
 
 def services_text(w: ServiceWindow) -> str:
-    """The services list, separators normalised to 、 (one line per ``\\n`` kept)."""
+    """The services list, separators normalised to 、 (one line per ``\\n`` kept).
+
+    >>> services_text(ServiceWindow("w", "1", WindowKind.UNIVERSAL, 0, 0, services="社保 医保;就业 ABC office"))
+    '社保、医保、就业 ABC office'
+    """
     s = w.services.strip()
     s = re.sub(r"\s*[;；,，]\s*", "、", s)
+    s = re.sub(r"(?<=[\u3400-\u9fff）)])[ \t\u3000]+(?=[\u3400-\u9fff（(])", "、", s)  # 社保 医保 → 社保、医保
     return s
 
 
@@ -490,8 +516,13 @@ def _led_pages(ctx: SignContext) -> list[Page]:
             p.rect(dx, m, 2.5, inner_h, fill=st["divider"])
             x0 = dx + 2.5 + m
             rw = W - m - x0
-            top = H - m
             name_h = st["name_max_mm"] * 1.05
+            # centre the right-hand block vertically: measure the services first
+            used = name_h + 4 + ((st["type_max_mm"] * 0.8 + 3) if name_en else 0) + \
+                ((st["type_max_mm"] * 1.05 + 4) if type_line else 0)
+            sfit = fit_text(services_line, p.font.name, rw, H - 2 * m - used, st["services_max_mm"], 12, ctx.leading)
+            spare = max(H - 2 * m - used - sfit.height(ctx.leading), 0.0)
+            top = H - m - spare / 2
             p.text(name, x0, top - name_h, rw, name_h, st["name_max_mm"], fg, min_mm=st["name_min_mm"],
                    align="left", what="name")
             y = top - name_h - 4
@@ -505,7 +536,7 @@ def _led_pages(ctx: SignContext) -> list[Page]:
                        align="left", what="type")
                 y -= th + 4
             p.text(services_line, x0, m, rw, y - m, st["services_max_mm"], fg, min_mm=st["services_min_mm"],
-                   max_lines=12, align="left", valign="top", what="services")
+                   max_lines=12, align="left", valign="top", what="services", balance=False)
 
         pages.append(Page(tr("sign.where.window", ctx.lang, number=number), (W, H), texts, draw))
     return pages
@@ -1224,7 +1255,7 @@ def accessible_route(plan: Plan, floor: Floor, width: float = 1.2, door_width: f
     fg = FloorGeometry(plan, floor.id)
     sources = entrance_sources(fg, width)
     targets = [RouteTarget(w.id, "window", shapely.Point(w.front_point(0.7)).buffer(0.5))
-               for w in floor.windows.values() if w.low_counter or w.kind.value == "accessible"]
+               for w in floor.windows.values() if w.low_counter or w.kind == WindowKind.ACCESSIBLE]
     targets += [RouteTarget(z.id, "toilet", shapely.Polygon(z.polygon.exterior))
                 for z in floor.zones.values() if z.kind == ZoneKind.TOILET_ACCESSIBLE]
     if any(s.kind == "entrance" for s in sources):

@@ -187,14 +187,15 @@ class QueueStats:
 
 def queue_stats(
     windows: int, arrivals_per_hour: float, mean_handling_min: float, handling_cv: float = 1.0,
-    limit_min: float = 30.0,
+    limit_min: float = 30.0, peak_quantile: float = PEAK_WAITING_QUANTILE,
 ) -> QueueStats:
     """All stationary measures for ``windows`` windows (M/M/c with the Allen–Cunneen correction).
 
     The wait distribution is ``P(W > t) ≈ C · exp(−t · C / Wq)``: the Erlang C probability of waiting
     times an exponential conditional wait whose mean ``Wq / C`` carries the correction (exact for
     M/M/c). The number waiting has the geometric tail ``P(Lq ≥ k) = C · r^k`` of M/M/c (``r = ρ``),
-    with ``r`` chosen so its mean equals ``λ·Wq`` (Little's law) under the correction.
+    with ``r`` chosen so its mean equals ``λ·Wq`` (Little's law) under the correction; its
+    ``peak_quantile`` is the design peak number waiting.
     """
     lam = arrivals_per_hour / 60.0
     a = lam * mean_handling_min
@@ -219,7 +220,7 @@ def queue_stats(
     p90 = cond * math.log(pc / tail) if pc > tail else 0.0
     lq = lam * w
     r = lq / (pc + lq)
-    tail_n = 1.0 - PEAK_WAITING_QUANTILE
+    tail_n = 1.0 - peak_quantile
     # smallest n with P(Lq > n) = C · r^(n+1) <= tail_n
     peak = 0 if pc <= tail_n else max(0, math.ceil(math.log(tail_n / pc) / math.log(r) - 1.0 - 1e-9))
     return QueueStats(c, arrivals_per_hour, mean_handling_min, handling_cv, a, util, pc, w_mmc, w,
@@ -519,34 +520,41 @@ def _cached_sim(windows, rates, mean, cv, days, seed, limit, last):
     return simulate_days(windows, rates, mean, cv, days=days, seed=seed, limit_min=limit, last_hour_fraction=last)
 
 
-def size_plan(plan: Plan, *, simulate: bool = False, days: int = 200, seed: int = 20240619) -> Sizing:
+def size_plan(
+    plan: Plan, *, simulate: bool = False, days: int = 200, seed: int = 20240619,
+    max_wait_min: float | None = None, seat_margin: float | None = None,
+    peak_quantile: float = PEAK_WAITING_QUANTILE,
+) -> Sizing:
     """Size every demand group of ``plan`` and compare with what is drawn.
 
     ``simulate`` adds a day simulation at the recommended window count of each group (cached; the
     formulas alone are what the findings use, so checking stays fast and deterministic).
+    ``max_wait_min`` and ``seat_margin`` override the plan's ``demand`` values (a rule pack's numbers).
     """
     d = plan.demand
+    limit = d.max_wait_min if max_wait_min is None else float(max_wait_min)
+    margin = d.seat_margin if seat_margin is None else float(seat_margin)
     per_group = windows_for_group(plan)
     out = []
     for g in d.groups:
         peak = design_peak_rate(d, g)
         rates = group_hourly_rates(d, g)
         _, last = _profile_hours(d, g)
-        need = min_windows(peak, g.mean_handling_min, g.handling_cv, d.max_wait_min)
-        at_need = queue_stats(need, peak, g.mean_handling_min, g.handling_cv, d.max_wait_min)
+        need = min_windows(peak, g.mean_handling_min, g.handling_cv, limit)
+        at_need = queue_stats(need, peak, g.mean_handling_min, g.handling_cv, limit, peak_quantile)
         ws = per_group.get(g.key, [])
-        at_plan = queue_stats(len(ws), peak, g.mean_handling_min, g.handling_cv, d.max_wait_min)
-        seats = math.ceil(at_need.peak_waiting * (1.0 + d.seat_margin) - 1e-9) if need else 0
+        at_plan = queue_stats(len(ws), peak, g.mean_handling_min, g.handling_cv, limit, peak_quantile)
+        seats = math.ceil(at_need.peak_waiting * (1.0 + margin) - 1e-9) if need else 0
         sim = None
         if simulate and need > 0 and sum(rates) > 0:
-            sim = _cached_sim(need, rates, g.mean_handling_min, g.handling_cv, days, seed, d.max_wait_min, last)
+            sim = _cached_sim(need, rates, g.mean_handling_min, g.handling_cv, days, seed, limit, last)
         out.append(GroupSizing(g, peak, rates, last, need, tuple(w.id for w in ws), at_need, at_plan, seats, sim))
     seats, seat_ids = seats_in_plan(plan)
     n_need = sum(x.windows_needed for x in out)
     n_all = len(plan.all_windows())
     shifts = max(1, int(d.shifts))
     return Sizing(
-        groups=tuple(out), max_wait_min=d.max_wait_min, seat_margin=d.seat_margin, shifts=shifts,
+        groups=tuple(out), max_wait_min=limit, seat_margin=margin, shifts=shifts,
         windows_total=n_all, windows_needed=n_need, seats_needed=sum(x.seats_needed for x in out),
         seats=seats, seat_ids=seat_ids, staff_needed=max(n_need, n_all) * shifts, staff=plan.staff_count,
     )

@@ -47,3 +47,15 @@ def test_closing_punctuation_never_starts_a_line():
 def test_number_ranges():
     assert number_ranges(["1", "2", "3", "5"]) == "1–3、5"
     assert number_ranges(["B2", "B1"]) == "B1、B2"
+
+
+def test_lists_break_after_separators():
+    fit = fit_text("主要服务：社保、医保、就业、退役军人、司法", FONT.name, 100, 40, 12, max_lines=3)
+    assert len(fit.lines) >= 2
+    assert all(line.endswith(("、", "：")) for line in fit.lines[:-1]), fit.lines
+
+
+def test_long_latin_word_after_a_separator_still_fits():
+    fit = fit_text("社保、Supercalifragilisticexpialidocious", FONT.name, 60, 30, 10, max_lines=3)
+    for line in fit.lines:
+        assert stringWidth(line, FONT.name, fit.size) <= 60 + 1e-6

@@ -7,9 +7,15 @@ from hallplan.gui.sizing_dialog import open_sizing_dialog
 from tests.conftest import PLANS
 
 
-def test_dialog_shows_sizing_and_adds_windows_as_one_undo_step(qtbot):
+def _window(qtbot):
     w = MainWindow()
+    w.ask_unsaved = lambda: "discard"  # never a modal "save changes?" prompt at teardown
     qtbot.addWidget(w)
+    return w
+
+
+def test_dialog_shows_sizing_and_adds_windows_as_one_undo_step(qtbot):
+    w = _window(qtbot)
     assert w.open_path(str(PLANS / "town_centre.hallplan"))
     dlg = open_sizing_dialog(w)
     qtbot.addWidget(dlg)
@@ -33,11 +39,11 @@ def test_dialog_shows_sizing_and_adds_windows_as_one_undo_step(qtbot):
     n = len(w.history._listeners)
     w.history.redo()  # the closed dialog no longer listens
     assert len(w.history._listeners) == n
+    w.history.mark_clean()
 
 
 def test_dialog_without_demand(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
+    w = _window(qtbot)
     assert w.open_path(str(PLANS / "village_station.hallplan"))
     dlg = open_sizing_dialog(w)
     qtbot.addWidget(dlg)
