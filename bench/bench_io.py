@@ -36,8 +36,8 @@ def main() -> None:
         for f in files:
             plan = load(f)
             n = 20 if f.stat().st_size < 500_000 else 5
-            lm, lp = _time(lambda: load(f), n)
-            sm, _ = _time(lambda: save(plan, Path(d) / "x.hallplan"), n)
+            lm, lp = _time(lambda f=f: load(f), n)
+            sm, _ = _time(lambda plan=plan: save(plan, Path(d) / "x.hallplan"), n)
             print(f"{f.name:32} {f.stat().st_size / 1024:7.0f} {lm:8.1f}ms {lp:8.1f}ms {sm:8.1f}ms")
         _ = dumps
 

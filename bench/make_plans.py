@@ -27,10 +27,10 @@ from hallplan.model import (
     HallLevel,
     Hinge,
     History,
+    Lift,
     Plan,
     Polygon,
     Stair,
-    Lift,
     Wall,
     WallKind,
     WindowKind,
@@ -66,7 +66,7 @@ def make_municipal(seed: int = 1, furniture_target: int = 2000) -> Plan:
         (Z.TOILET_ACCESSIBLE, 150, 0, W, 20, "无障碍卫生间"),
     ]
     ids = p.new_ids("zone", len(zspec))
-    h.push(edits.add(p, fid, *[Zone(i, k, Polygon.rect(a, b, c, d), n) for i, (k, a, b, c, d, n) in zip(ids, zspec)]))
+    h.push(edits.add(p, fid, *[Zone(i, k, Polygon.rect(a, b, c, d), n) for i, (k, a, b, c, d, n) in zip(ids, zspec, strict=True)]))
     # windows: north row (public to the south), island rows back to back
     h.push(edits.window_row(p, fid, (10, 105.325), (150, 105.325), 70, public_side=-1, length=2.0))
     h.push(edits.window_row(p, fid, (10, 69.025), (140, 69.025), 65, public_side=-1, length=2.0, first_number=71,
@@ -76,7 +76,7 @@ def make_municipal(seed: int = 1, furniture_target: int = 2000) -> Plan:
     walls = [((0, 105.325), (10, 105.325)), ((150, 105.325), (W, 105.325)),
              ((140, 68.7), (150, 68.7), (150, 75.3), (140, 75.3)), ((10, 68.7), (10, 75.3))]
     wids = p.new_ids("wall", len(walls))
-    h.push(edits.add(p, fid, *[Wall(i, pts, 0.2, WallKind.PARTITION) for i, pts in zip(wids, walls)]))
+    h.push(edits.add(p, fid, *[Wall(i, pts, 0.2, WallKind.PARTITION) for i, pts in zip(wids, walls, strict=True)]))
     dspec = [
         (DoorKind.MAIN_ENTRANCE, 80, 0, 0, 4.0, Hinge.SLIDING, -1, True, -1),
         (DoorKind.EXIT, 0, 40, 90, 2.0, Hinge.DOUBLE, 1, True, 1),
@@ -89,10 +89,10 @@ def make_municipal(seed: int = 1, furniture_target: int = 2000) -> Plan:
         (DoorKind.STAFF_DOOR, 145, 72.0, 90, 1.0, Hinge.LEFT, 1, False, -1),
     ]
     dids = p.new_ids("door", len(dspec))
-    h.push(edits.add(p, fid, *[Door(i, *d) for i, d in zip(dids, dspec)]))
+    h.push(edits.add(p, fid, *[Door(i, *d) for i, d in zip(dids, dspec, strict=True)]))
     cols = [(x, y) for x in [9.0 * k for k in range(1, 18)] for y in (22.0, 40.0, 58.0, 86.0, 115.0)]
     cids = p.new_ids("col", len(cols))
-    h.push(edits.add(p, fid, *[Column(i, x, y, 0.7, 0.7) for i, (x, y) in zip(cids, cols)]))
+    h.push(edits.add(p, fid, *[Column(i, x, y, 0.7, 0.7) for i, (x, y) in zip(cids, cols, strict=True)]))
     h.push(edits.add(p, fid, Stair("stair-1", 3.0, 110.0, 0, 5.0, 8.0, "楼梯"), Lift("lift-1", 155.0, 110.0, 0, 2.4, 2.6)))
     F = FurnitureKind
     items: list[tuple] = []
@@ -127,7 +127,7 @@ def make_municipal(seed: int = 1, furniture_target: int = 2000) -> Plan:
         items.append((F.PLANT, 1.0 + (k % 150) * 1.05, 20.5 + 0.6 * (k // 150), 0, 0.4, 0.4, {}))
         k += 1
     fids = p.new_ids("furn", len(items))
-    h.push(edits.add(p, fid, *[Furniture(i, k_, x, y_, r, w, d, **kw) for i, (k_, x, y_, r, w, d, kw) in zip(fids, items)]))
+    h.push(edits.add(p, fid, *[Furniture(i, k_, x, y_, r, w, d, **kw) for i, (k_, x, y_, r, w, d, kw) in zip(fids, items, strict=True)]))
     return loads(dumps(p))
 
 

@@ -14,7 +14,16 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
-from .geom import Point, Ring, local_to_world, rect_ring, ring_area, rotate_point, rotate_ring, translate_ring
+from .geom import (
+    Point,
+    Ring,
+    local_to_world,
+    rect_ring,
+    ring_area,
+    rotate_point,
+    rotate_ring,
+    translate_ring,
+)
 from .kinds import (
     Domain,
     DoorKind,
@@ -116,7 +125,7 @@ class Wall(Entity):
 
     @property
     def length(self) -> float:
-        return sum(math.dist(a, b) for a, b in zip(self.points, self.points[1:]))
+        return sum(math.dist(a, b) for a, b in zip(self.points, self.points[1:], strict=False))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .entities import COLLECTIONS, Column, Door, Entity, Furniture, Lift, Polygon, ServiceWindow, Stair, Wall, Zone
+from .entities import (
+    COLLECTIONS,
+    Column,
+    Door,
+    Entity,
+    Furniture,
+    Lift,
+    Polygon,
+    ServiceWindow,
+    Stair,
+    Wall,
+    Zone,
+)
 from .kinds import FireGrade, HallLevel, WindowKind
 
 
