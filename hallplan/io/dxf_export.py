@@ -594,17 +594,28 @@ class _Writer:
 
     def zone_labels(self, fr: _Frame) -> None:
         hgt = fr.h(3.0)
-        for z in fr.floor.zones.values():
+        f = fr.floor
+        # keep labels off stairs and lifts (their own names are written there)
+        taken = [shapely.Polygon(e.footprint()).buffer(0.3) for e in (*f.stairs.values(), *f.lifts.values())]
+        blocked = shapely.union_all(taken) if taken else None
+        for z in f.zones.values():
             poly = shapely.Polygon(z.polygon.exterior, z.polygon.holes)
             if not poly.is_valid:
                 poly = shapely.make_valid(poly)
+            free = poly
+            if blocked is not None and poly.intersects(blocked):
+                rest = poly.difference(blocked)
+                parts = [g for g in shapely.get_parts(rest) if g.geom_type == "Polygon"]
+                if parts and max(g.area for g in parts) >= 0.25 * poly.area:
+                    free = max(parts, key=lambda g: g.area)
             try:
-                pt = shapely.polylabel(poly, tolerance=0.05) if poly.geom_type == "Polygon" else poly.representative_point()
+                pt = shapely.polylabel(free, tolerance=0.05) if free.geom_type == "Polygon" else free.representative_point()
             except Exception:  # pragma: no cover - degenerate polygons
-                pt = poly.representative_point()
+                pt = free.representative_point()
             name = z.name or label(z.kind, self.lang)
             area = tr("dxf.area", self.lang, area=f"{z.area:,.1f}")
-            m = self.mtext(f"{name}\\P{area}", fr.p((pt.x, pt.y)), hgt)
+            h = _fit_height(free, (pt.x, pt.y), (name, area), hgt / 1000.0, fr.h(1.2) / 1000.0) * 1000.0
+            m = self.mtext(f"{name}\\P{area}", fr.p((pt.x, pt.y)), h)
             _xdata(m, *_str_x("zone-label", z.id))
 
     def wall(self, fr: _Frame, w: Wall) -> None:
@@ -874,6 +885,33 @@ class _Writer:
                       align=TextEntityAlignment.MIDDLE_LEFT)
         self.text(tr("dxf.tb.program", L), (tx0, ty1 + fr.h(2.0)), fr.h(2.0), L_TITLE,
                   align=TextEntityAlignment.BOTTOM_LEFT)
+
+
+def _text_width(s: str, height: float) -> float:
+    """Rough width of ``s`` at ``height`` in the CJK style (width factor 0.8) as LibreCAD spaces it: CJK a
+    little over full width, Latin about 0.65 of the height.
+
+    >>> round(_text_width("窗口A", 1.0), 2)
+    2.36
+    """
+    return sum(1.15 if ord(c) >= 0x2E80 else 0.65 for c in s) * height * 0.8
+
+
+def _fit_height(poly, at: Point, lines: Sequence[str], height: float, minimum: float) -> float:
+    """The label height (m) at which the widest of ``lines`` fits the zone's chord through ``at``
+    (with a margin), never above ``height`` nor below ``minimum``."""
+    x, y = at
+    x0, _, x1, _ = poly.bounds
+    chord = poly.intersection(shapely.LineString([(x0 - 1.0, y), (x1 + 1.0, y)]))
+    width = x1 - x0
+    for part in shapely.get_parts(chord):
+        if part.geom_type == "LineString" and part.length > 0:
+            px0, _, px1, _ = part.bounds
+            if px0 - 1e-6 <= x <= px1 + 1e-6:
+                width = px1 - px0
+                break
+    widest = max((_text_width(s, 1.0) for s in lines), default=1.0) or 1.0
+    return max(minimum, min(height, 0.9 * width / widest))
 
 
 def _highlight_parts(hl: Highlight) -> list[tuple[str, list[Point]]]:
