@@ -972,16 +972,17 @@ class MapView:
         return (self.ca * q[0] - self.sa * q[1], self.sa * q[0] + self.ca * q[1])
 
     def fit(self, x: float, y: float, w: float, h: float, scales: Sequence[float] = (), pad_m: float = 0.5,
-            pad_mm: float = 0.0) -> float:
+            pad_mm: float | tuple[float, float] = 0.0) -> float:
         """Choose the largest listed scale (1:n) that fits the box, centre the plan; returns n.
 
-        ``pad_m`` (plan metres) and ``pad_mm`` (page millimetres, room for door tags) are kept free
-        around the plan; labels are later clamped into the box.
+        ``pad_m`` (plan metres) and ``pad_mm`` (page millimetres, room for door tags; one number or
+        ``(left/right, top/bottom)``) are kept free around the plan; labels are later clamped into the box.
         """
         self.box = (x, y, x + w, y + h)
         x0, y0, x1, y1 = self.bounds
         ew, eh = (x1 - x0) + 2 * pad_m, (y1 - y0) + 2 * pad_m
-        w, h = max(w - 2 * pad_mm, 1e-3), max(h - 2 * pad_mm, 1e-3)
+        px, py = pad_mm if isinstance(pad_mm, tuple) else (pad_mm, pad_mm)
+        w, h = max(w - 2 * px, 1e-3), max(h - 2 * py, 1e-3)
         exact = max(ew * 1000.0 / w, eh * 1000.0 / h, 1e-6)
         fitting = [n for n in sorted(scales) if n >= exact]
         n = fitting[0] if fitting else (math.ceil(exact / 50.0) * 50.0 if scales else exact)
@@ -1080,8 +1081,8 @@ class MapView:
             colour = st["window_low"] if w.low_counter else st["window"]
             c.setFillColor(_colour(colour))
             c.drawPath(_poly_path(c, [self.ring(w.footprint())]), stroke=0, fill=1)
-        for d in fl.doors.values():
-            self._door(p, d, st, lang, text_k, door_labels)
+        pending = [t for d in fl.doors.values() if (t := self._door(p, d, st, lang, text_k, door_labels))]
+        self.tags = [t[0] for t in pending]
         if route is not None and route.paths:
             c.saveState()
             c.setStrokeColor(_colour(st["accessible"]))
@@ -1113,6 +1114,8 @@ class MapView:
                 bw = max(w.length * self.k * 0.95, 1.0)
                 bh = max(0.55 * self.k, 1.0)
                 p.text(w.number, cx - bw / 2, cy - bh / 2, bw, bh, 4.0 * text_k, colour, what="window number")
+        for _box, paint in pending:  # door tags last: never hidden under a zone label
+            paint()
 
     def _blocked(self):
         """Page-space areas taken by counters (with their number), furniture, stairs, lifts and walls,
@@ -1127,6 +1130,7 @@ class MapView:
         shapes += [shapely.Polygon(self.ring(e.footprint())) for e in (*fl.stairs.values(), *fl.lifts.values())]
         shapes += [shapely.LineString(self.ring(wl.points)).buffer(max(wl.thickness, 0.2) * self.k, cap_style="flat", **mitre)
                    for wl in fl.walls.values() if len(wl.points) >= 2]
+        shapes += [shapely.box(*t).buffer(0.8, **mitre) for t in self.tags]  # door tags (page mm)
         if not shapes:
             return None
         arr = np.array(shapes, dtype=object)
@@ -1164,7 +1168,7 @@ class MapView:
         p.text(text, cx - w / 2, cy - h / 2, w, h, 7.0 * text_k, st["text"], max_lines=2, what="zone label",
                backdrop="#FFFFFF")
 
-    def _door(self, p: Painter, d: Door, st, lang: str, text_k: float, labels: bool) -> None:
+    def _door(self, p: Painter, d: Door, st, lang: str, text_k: float, labels: bool):
         c = p.c
         a, b = (self.pt(q) for q in d.endpoints())
         gap = max(0.3 * self.k, 1.0)
@@ -1176,31 +1180,71 @@ class MapView:
         c.setLineWidth(max(0.08 * self.k, 0.35) if d.kind not in (DoorKind.MAIN_ENTRANCE, DoorKind.EXIT) else max(0.15 * self.k, 0.8))
         c.line(*a, *b)
         if not labels or d.kind not in (DoorKind.MAIN_ENTRANCE, DoorKind.EXIT):
-            return
+            return None
         # label on the outside of an exterior door (inside for an internal exit)
         nx, ny = self.vec(rotate_point((0.0, float(d.outside_side if d.to_outside else 1)), d.rotation))
         mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
         size = 3.6 * text_k
         text = door_tag(d, lang)
-        tw = stringWidth(text, p.font.name, size) + 2
-        th = size * 1.2
+        vertical = _vertical_tag(text, nx, ny)  # on a side wall: characters stacked (竖排), the tag stays narrow
+        if vertical:
+            tw, th = size * 1.3, size * 1.08 * len(text) + size * 0.5
+        else:
+            tw, th = stringWidth(text, p.font.name, size) + 2, size * 1.2
         arrow = size * 1.1 if d.kind == DoorKind.MAIN_ENTRANCE else 0.0
         off = abs(nx) * tw / 2 + abs(ny) * th / 2 + 1.0 + arrow
         tx, ty = mx + nx * off, my + ny * off
         bx0, by0, bx1, by1 = self.box  # keep the tag inside the map area
         tx = min(max(tx, bx0 + tw / 2), bx1 - tw / 2)
         ty = min(max(ty, by0 + th / 2), by1 - th / 2)
-        p.rect(tx - tw / 2, ty - th / 2, tw, th, fill=colour, radius=0.8)
-        p.text(text, tx - tw / 2, ty - th / 2, tw, th, size, "#FFFFFF", what="door label")
-        self.tags.append((tx - tw / 2, ty - th / 2, tx + tw / 2, ty + th / 2))
-        if arrow:  # an arrow pointing in, between the tag and the door
-            ax, ay = mx + nx * (arrow * 0.5 + 0.8), my + ny * (arrow * 0.5 + 0.8)
-            L = arrow
-            tip = (ax - nx * L * 0.5, ay - ny * L * 0.5)
-            left = (ax + nx * L * 0.5 - ny * L * 0.45, ay + ny * L * 0.5 + nx * L * 0.45)
-            right = (ax + nx * L * 0.5 + ny * L * 0.45, ay + ny * L * 0.5 - nx * L * 0.45)
-            c.setFillColor(_colour(colour))
-            c.drawPath(_poly_path(c, [[tip, left, right]]), stroke=0, fill=1)
+        box = (tx - tw / 2, ty - th / 2, tx + tw / 2, ty + th / 2)
+
+        def paint() -> None:
+            p.rect(tx - tw / 2, ty - th / 2, tw, th, fill=colour, radius=0.8)
+            if vertical:
+                step = size * 1.08
+                top = ty + th / 2 - size * 0.25
+                for i, ch in enumerate(text):
+                    p.text(ch, tx - tw / 2, top - (i + 1) * step, tw, step, size, "#FFFFFF", what="door label")
+            else:
+                p.text(text, tx - tw / 2, ty - th / 2, tw, th, size, "#FFFFFF", what="door label")
+            if arrow:  # an arrow pointing in, between the tag and the door
+                ax, ay = mx + nx * (arrow * 0.5 + 0.8), my + ny * (arrow * 0.5 + 0.8)
+                L = arrow
+                tip = (ax - nx * L * 0.5, ay - ny * L * 0.5)
+                left = (ax + nx * L * 0.5 - ny * L * 0.45, ay + ny * L * 0.5 + nx * L * 0.45)
+                right = (ax + nx * L * 0.5 + ny * L * 0.45, ay + ny * L * 0.5 - nx * L * 0.45)
+                c.setFillColor(_colour(colour))
+                c.drawPath(_poly_path(c, [[tip, left, right]]), stroke=0, fill=1)
+
+        return box, paint
+
+    def tag_pad(self, lang: str = "zh", text_k: float = 1.0) -> tuple[float, float]:
+        """Page room (mm, ``(left/right, top/bottom)``) the entrance and exit tags need beside the plan.
+
+        A tag sits outside its door: a door on a side wall needs the tag's width, one on the top or
+        bottom wall its height. (Widths are estimated: CJK characters one em, others half an em.)
+        """
+        size = 3.6 * text_k
+        px = py = size * 1.2 + 2.0
+        for d in self.floor.doors.values():
+            if d.kind not in (DoorKind.MAIN_ENTRANCE, DoorKind.EXIT):
+                continue
+            if not d.to_outside:
+                continue  # an internal exit's tag stays inside the hall
+            text = door_tag(d, lang)
+            nx, ny = self.vec(rotate_point((0.0, float(d.outside_side)), d.rotation))
+            if _vertical_tag(text, nx, ny):
+                tw = size * 1.3
+            else:
+                tw = sum(size if ord(ch) > 0x2E7F else size * 0.6 for ch in text) + 2.0
+            th = size * 1.2
+            arrow = size * 1.1 if d.kind == DoorKind.MAIN_ENTRANCE else 0.0
+            if abs(nx) >= abs(ny):
+                px = max(px, tw + 1.5 + arrow)
+            else:
+                py = max(py, th + 1.5 + arrow)
+        return px, py
 
     def texts(self, lang: str = "zh") -> list[str]:
         """Every string :meth:`draw` may draw (for the glyph check)."""
@@ -1210,6 +1254,11 @@ class MapView:
         out += [door_tag(d, lang) for d in fl.doors.values()]
         out += [tr("sign.map.stair", lang), tr("sign.map.lift", lang)]
         return out
+
+
+def _vertical_tag(text: str, nx: float, ny: float) -> bool:
+    """A door tag on a side wall (outward normal mostly left/right) in Chinese is set vertically."""
+    return abs(nx) > abs(ny) + 1e-9 and len(text) > 1 and all(ord(ch) > 0x2E7F for ch in text)
 
 
 def door_tag(d: Door, lang: str = "zh") -> str:
@@ -1354,7 +1403,7 @@ def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, he
                                ids="、".join(route.unreached), width=st.get("accessible_width_m", 1.2)))
     m = st["margin_mm"]
     title_h = st["title_mm_per_a3"] * k * 2.0
-    tag_pad = 3.6 * k * 1.2 + 2.0  # room for door tags around the plan (wider tags are clamped)
+    tag_pad = view.tag_pad("zh", k)  # room for the entrance/exit tags around the plan
     # orientation: the one that draws the plan larger
     best = None
     for W, H in ((long, short), (short, long)):
