@@ -60,6 +60,7 @@ class Drawing:
     layers: list[tuple[QPainterPath, QPen, QBrush]] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
     bounds: QRectF = field(default_factory=QRectF)
+    coarse: QRectF = field(default_factory=QRectF)  # the first layer's box: drawn alone when tiny
 
     def add(self, path: QPainterPath, pen: QPen = NO_PEN, br: QBrush = NO_BRUSH) -> None:
         self.layers.append((path, pen, br))
@@ -72,6 +73,7 @@ class Drawing:
             w = text_width(t.text, t.bold) * t.height / FONT_PX
             r = r.united(QRectF(t.pos.x() - w / 2, t.pos.y() - t.height, w, t.height * 2))
         self.bounds = r.adjusted(-margin, -margin, margin, margin)
+        self.coarse = self.layers[0][0].boundingRect() if self.layers else QRectF()
         return self
 
 

@@ -14,6 +14,7 @@ from .drawing import FONT_PX, Drawing, Text, label_font, placed_drawing, text_wi
 from .qtutil import NO_BRUSH, brush, colour, cpen, ring_path
 
 MIN_TEXT_PX = 4.5
+COARSE_PX = 22.0  # items smaller than this on screen are drawn as their footprint box
 
 
 def draw_texts(painter: QPainter, texts: list[Text], lod: float, flip: bool = False) -> None:
@@ -46,6 +47,8 @@ class DrawingItem(QGraphicsItem):
         self.kind = kind
         self._d = Drawing()
         self._flip = False
+        # zones, walls, the outline and overlays are always drawn in full
+        self.coarse_ok = getattr(kind, "value", "") in ("furniture", "column", "window", "door", "stair", "lift")
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     def set_drawing(self, d: Drawing, pos: tuple[float, float] | None = None, rotation: float = 0.0) -> None:
@@ -68,15 +71,25 @@ class DrawingItem(QGraphicsItem):
         return p
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        d = self._d
+        if not d.layers and not d.texts:
+            return
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        b = self._d.bounds
-        small = max(b.width(), b.height()) * lod < 3.0
-        for path, pen, br in self._d.layers[: 1 if small else None]:
+        b = d.bounds
+        if self.coarse_ok and d.layers and max(b.width(), b.height()) * lod < COARSE_PX:
+            # level of detail: a small item (furniture on a zoomed-out 20,000 m² hall) is drawn as
+            # its footprint box, one cheap rectangle instead of several curved paths and texts
+            _, pen, br = d.layers[0]
+            painter.setPen(pen)
+            painter.setBrush(br)
+            painter.drawRect(d.coarse)
+            return
+        for path, pen, br in d.layers:
             painter.setPen(pen)
             painter.setBrush(br)
             painter.drawPath(path)
-        if self._d.texts and not small:
-            draw_texts(painter, self._d.texts, lod, self._flip)
+        if d.texts:
+            draw_texts(painter, d.texts, lod, self._flip)
 
 
 class ZoneLabelItem(QGraphicsItem):

@@ -171,6 +171,7 @@ class PlanScene(QGraphicsScene):
                 v = self.views_by_id.get(e.id)
                 if v is None:
                     v = DrawingItem(e.id, e.KIND)
+                    v.coarse_ok = False
                     v.setZValue(Z["view"])
                     v.setVisible(self._view_visible(e.id))
                     self.addItem(v)

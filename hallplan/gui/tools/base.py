@@ -109,7 +109,11 @@ class Tool:
         self.cancel()
 
     def cancel(self) -> None:
-        """Escape: drop what is in progress."""
+        """Drop what is in progress."""
+
+    def escape(self) -> None:
+        """Escape while busy: by default drop what is in progress."""
+        self.cancel()
 
     @property
     def busy(self) -> bool:

@@ -56,6 +56,14 @@ class PointsTool(Tool):
         self.points = []
         self.snap_result = None
 
+    def escape(self) -> None:
+        """As in CAD: Escape ends a polyline keeping the segments drawn so far; an unfinished
+        polygon is dropped."""
+        if not self.polygon and len(self.points) >= 2:
+            self.finish()
+        else:
+            self.cancel()
+
     @property
     def last(self) -> Point | None:
         return self.points[-1] if self.points else None

@@ -369,7 +369,7 @@ class Editor:
 
     def escape(self) -> None:
         if self.tool.busy:
-            self.tool.cancel()
+            self.tool.escape()
         elif self.tool.name != "select":
             self.set_tool("select")
         else:

@@ -324,7 +324,12 @@ class WindowRowTool(Tool):
         nx, ny = -(b[1] - a[1]) / L, (b[0] - a[0]) / L
         m = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
 
+        ring = f.outline.exterior
+
         def staff(p):
+            """Behind the counter: a staff-only zone, or outside the hall (a row along a wall)."""
+            if len(ring) >= 3 and not point_in_ring(p, ring):
+                return True
             return any(z.kind.is_staff_only and point_in_ring(p, z.polygon.exterior) for z in f.zones.values())
 
         left, right = (m[0] + nx * 1.5, m[1] + ny * 1.5), (m[0] - nx * 1.5, m[1] - ny * 1.5)

@@ -114,6 +114,20 @@ class Snapper:
             return SnapResult(self.grid_point(p), SnapKind.GRID, False, ref)
         return SnapResult(p, SnapKind.NONE, False, ref)
 
+    def _on_edge(self, p: Point, a: Point, b: Point) -> Point:
+        """The point of segment ``ab`` nearest ``p``; with the grid on, at a whole number of grid
+        steps from the nearer end (so a door on a wall lands on round distances)."""
+        q, t = project_on_segment(p, a, b)
+        g = self.settings.grid
+        L = dist(a, b)
+        if not self.settings.grid_on or g <= 0 or L <= 2 * g:
+            return q
+        end, sign = (a, 1.0) if t <= 0.5 else (b, -1.0)
+        along = round(dist(end, q) / g) * g
+        along = min(max(along, 0.0), L)
+        ux, uy = (b[0] - a[0]) / L * sign, (b[1] - a[1]) / L * sign
+        return (end[0] + ux * along, end[1] + uy * along)
+
     def _candidates(self, p: Point, tol: float, ref: Point | None, exclude: frozenset[str], points_only: bool = False):
         s = self.settings
         for key, verts, segs in self.ed.geometry_near(p, tol, exclude):
@@ -126,8 +140,7 @@ class Snapper:
                 if points_only:
                     continue
                 if s.edge:
-                    q, _ = project_on_segment(p, a, b)
-                    yield SnapKind.EDGE, q, key
+                    yield SnapKind.EDGE, self._on_edge(p, a, b), key
                 if s.perpendicular and ref is not None:
                     f, t = foot_on_line(ref, a, b)
                     if -1e-9 <= t <= 1 + 1e-9 and dist(f, ref) > 1e-6:
