@@ -42,6 +42,11 @@ def register_import(key: str, label_key: str, filter_key: str, suffix: str, fn: 
 _KNOWN = (
     ("hallplan.io.dxf_export", ("export_plan", "export_dxf", "write_dxf"), "export",
      ("dxf", "menu.io.export_dxf", "menu.io.filter_dxf", ".dxf", False)),
+    # signs and report: option dialogs first (hallplan.gui.export_dialogs), the bare io functions as fallback
+    ("hallplan.gui.export_dialogs", ("export_signs",), "export",
+     ("signs", "menu.io.export_signs", "menu.io.filter_folder", "", True)),
+    ("hallplan.gui.export_dialogs", ("export_report",), "export",
+     ("report", "menu.io.export_report", "menu.io.filter_pdf", ".pdf", False)),
     ("hallplan.io.signs", ("generate_signs", "export_signs", "write_signs"), "export",
      ("signs", "menu.io.export_signs", "menu.io.filter_folder", "", True)),
     ("hallplan.io.report", ("export_report", "write_report", "generate_report", "make_report"), "export",

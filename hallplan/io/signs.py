@@ -515,7 +515,7 @@ def _led_pages(ctx: SignContext) -> list[Page]:
             dx = m + nw + m
             p.rect(dx, m, 2.5, inner_h, fill=st["divider"])
             x0 = dx + 2.5 + m
-            rw = W - m - x0
+            rw = W - st.get("right_margin_mm", m) - x0  # a wider right margin: text never runs to the edge
             name_h = st["name_max_mm"] * 1.05
             # centre the right-hand block vertically: measure the services first
             used = name_h + 4 + ((st["type_max_mm"] * 0.8 + 3) if name_en else 0) + \
