@@ -123,6 +123,7 @@ def render_text(plan, s: Sizing, findings, lang: str) -> str:
                     f"{m.peak_queue_mean:.1f} / {m.peak_queue_p90:.0f}",
                 ])
             out.append(_table(headers, rows))
+            out.append(tr("sizing.cli.sim_note", lang))
         for gs in s.groups:
             g = gs.group
             if gs.windows_needed == 0:

@@ -591,6 +591,19 @@ class SizingFinding:
     group: str = ""
 
 
+# the pack rule that carries each requirement (same ids as the rule engine's findings)
+RULE_IDS = {
+    "JZ-8": "JZ.queue-wait",
+    "LA-4.1.1": "LA.windows-from-demand",
+    "YZ-3.3": "YZ.waiting-seats",
+    "LA-4.4.1.2": "LA.ab-posts",
+}
+
+
+def _rule_id(requirement: str, what: str) -> str:
+    return RULE_IDS.get(requirement) or f"{requirement}.{what}"
+
+
 def _citation(req: str) -> str:
     doc, clause, text = CITATIONS[req]
     return f"{doc} {clause}:“{text}”"
@@ -626,7 +639,7 @@ def windows_findings(plan: Plan, sizing: Sizing, *, requirement: str = "JZ-8",
             wait_need=_fmt_wait(gs.at_need.mean_wait), limit=f"{sizing.max_wait_min:g}",
         )
         out.append(SizingFinding(
-            rule_id or f"{requirement}.windows", requirement, severity, msg, _citation(requirement),
+            rule_id or _rule_id(requirement, "windows"), requirement, severity, msg, _citation(requirement),
             gs.window_ids, float(gs.windows_in_plan), float(gs.windows_needed), g.key,
         ))
     return out
@@ -640,7 +653,7 @@ def seats_findings(plan: Plan, sizing: Sizing, *, requirement: str = "YZ-3.3",
     peak = sum(gs.at_need.peak_waiting for gs in sizing.groups)
     msg = _msg("sizing.finding.seats", have=sizing.seats, need=sizing.seats_needed, peak=peak,
                margin=f"{sizing.seat_margin * 100:g}")
-    return [SizingFinding(rule_id or f"{requirement}.seats", requirement, severity, msg, _citation(requirement),
+    return [SizingFinding(rule_id or _rule_id(requirement, "seats"), requirement, severity, msg, _citation(requirement),
                           sizing.seat_ids, float(sizing.seats), float(sizing.seats_needed))]
 
 
@@ -655,7 +668,7 @@ def staff_findings(plan: Plan, sizing: Sizing, *, requirement: str = "LA-4.4.1.2
     windows = max(sizing.windows_needed, sizing.windows_total)
     msg = _msg("sizing.finding.staff", have=sizing.staff, need=sizing.staff_needed, windows=windows,
                shifts=sizing.shifts)
-    return [SizingFinding(rule_id or f"{requirement}.staff", requirement, severity, msg, _citation(requirement),
+    return [SizingFinding(rule_id or _rule_id(requirement, "staff"), requirement, severity, msg, _citation(requirement),
                           (), float(sizing.staff), float(sizing.staff_needed))]
 
 

@@ -23,7 +23,7 @@ def test_dialog_shows_sizing_and_adds_windows_as_one_undo_step(qtbot):
     assert dlg.table.item(0, 3).text() == "7" and dlg.table.item(0, 4).text() == "9"
     assert [q.windows for q in dlg.chart.curve][:3] == [7, 8, 9]
     assert dlg.add_button.isEnabled() and "2" in dlg.add_button.text()
-    assert "JZ-8.windows" in dlg.findings.text()
+    assert "JZ.queue-wait" in dlg.findings.text()
     img = QImage(dlg.chart.size(), QImage.Format.Format_ARGB32)
     dlg.chart.render(img)  # paints without error
     assert not img.isNull()
@@ -31,7 +31,7 @@ def test_dialog_shows_sizing_and_adds_windows_as_one_undo_step(qtbot):
     dlg.add_button.click()
     assert len(w.history.plan.all_windows()) == 9
     assert dlg.table.item(0, 3).text() == "9" and not dlg.add_button.isEnabled()
-    assert "JZ-8.windows" not in dlg.findings.text()
+    assert "JZ.queue-wait" not in dlg.findings.text()
     w.history.undo()
     assert len(w.history.plan.all_windows()) == 7
     assert dlg.add_button.isEnabled()

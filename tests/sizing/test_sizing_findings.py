@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from hallplan.cli import main
 from hallplan.io.planfile import load
 from hallplan.model import (
@@ -64,26 +66,26 @@ def test_too_few_windows_seats_and_staff():
     assert s.seats == 2 and s.seats_needed > 2
     assert s.staff_needed == 4 * 2
     fs = sizing_findings(p, s)
-    assert ids(fs) == ["JZ-8.windows", "LA-4.4.1.2.staff", "YZ-3.3.seats"]
+    assert ids(fs) == ["JZ.queue-wait", "LA.ab-posts", "YZ.waiting-seats"]
     assert all(f.severity == "warning" for f in fs)
-    w = next(f for f in fs if f.rule_id == "JZ-8.windows")
+    w = next(f for f in fs if f.rule_id == "JZ.queue-wait")
     assert w.requirement_id == "JZ-8" and "半个小时" in w.citation
     assert len(w.entity_ids) == 3 and (w.measured, w.limit) == (3.0, 4.0)
     assert "现有窗口 3 个" in w.message["zh"]
     assert "fewer than the 4" in w.message["en"]
-    st = next(f for f in fs if f.rule_id == "LA-4.4.1.2.staff")
+    st = next(f for f in fs if f.rule_id == "LA.ab-posts")
     assert "AB岗" in st.citation and "4 个窗口 × 2 班" in st.message["zh"]
-    seat = next(f for f in fs if f.rule_id == "YZ-3.3.seats")
+    seat = next(f for f in fs if f.rule_id == "YZ.waiting-seats")
     assert seat.entity_ids == ("furn-1",)
 
 
 def test_lu_an_profile_also_cites_la_4_1_1():
     fs = sizing_findings(small_plan(windows=2, profile="luan"))
-    assert {"JZ-8.windows", "LA-4.1.1.windows"} <= set(ids(fs))
+    assert {"JZ.queue-wait", "LA.windows-from-demand"} <= set(ids(fs))
 
 
 def test_staff_not_stated_gives_no_finding():
-    assert "LA-4.4.1.2.staff" not in ids(sizing_findings(small_plan(staff=0)))
+    assert "LA.ab-posts" not in ids(sizing_findings(small_plan(staff=0)))
 
 
 def test_seats_in_staff_only_zones_do_not_count():
@@ -120,7 +122,7 @@ def test_town_sample_needs_two_more_windows():
     fs = sizing_findings(plan, s)
     # the town sample is on the Lu'an profile: JZ-8 and LA-4.1.1 both ask for the windows;
     # its 24 seats and 12 staff are enough
-    assert ids(fs) == ["JZ-8.windows", "LA-4.1.1.windows"]
+    assert ids(fs) == ["JZ.queue-wait", "LA.windows-from-demand"]
     assert s.seats == 24 and s.seats_needed <= 24 and s.staff_needed == 9 <= s.staff
 
 
@@ -135,7 +137,7 @@ def test_cli_size_table(capsys):
     assert main(["size", str(PLANS / "town_centre.hallplan"), "--days", "30"]) == 0
     out = capsys.readouterr().out
     assert "无差别综合窗口" in out and "所需窗口" in out and "仿真校核（30 天" in out
-    assert "JZ-8.windows" in out and "“群众排队等待时间尽量控制在半个小时”" in out
+    assert "JZ.queue-wait" in out and "“群众排队等待时间尽量控制在半个小时”" in out
     assert main(["size", str(PLANS / "town_centre.hallplan"), "--lang", "en", "--no-sim"]) == 0
     out = capsys.readouterr().out
     assert "Needed" in out and "Simulation check" not in out and "Waiting seats" in out
@@ -151,7 +153,7 @@ def test_cli_size_json(capsys):
     assert g["windows_needed"] == 9 and g["windows_in_plan"] == 7
     assert g["at_plan"]["mean_wait"] is None and g["at_plan"]["peak_waiting"] is None  # unbounded
     assert g["simulation"]["days"] == 20
-    assert {f["rule_id"] for f in d["findings"]} == {"JZ-8.windows", "LA-4.1.1.windows"}
+    assert {f["rule_id"] for f in d["findings"]} == {"JZ.queue-wait", "LA.windows-from-demand"}
 
 
 def test_cli_size_bad_file(tmp_path, capsys):
@@ -188,3 +190,20 @@ def test_recommended_row_in_an_empty_window_zone_faces_the_waiting_zone():
     assert len(ws) == 4 and sorted(w.number for w in ws) == ["1", "2", "3", "4"]
     for w in ws:
         assert 5 <= w.y <= 8 and w.front_normal[1] < -0.99  # the public side looks down, to the waiting zone
+
+
+@pytest.mark.parametrize("sample", ["county_centre", "town_centre", "village_station"])
+def test_engine_and_size_verb_agree_on_the_samples(sample):
+    """The rule engine's sizing findings (under the plan's profile) are the size verb's findings for
+    the rules that profile applies: same rule ids, requirements and entities."""
+    from hallplan.rules import Engine
+    from hallplan.rules.packs import rules_for
+    from hallplan.rules.sizing import RULE_IDS
+
+    plan = load(PLANS / f"{sample}.hallplan")
+    in_profile = {r.id for r in rules_for(plan.profile)} & set(RULE_IDS.values())
+    engine = sorted((f.rule_id, f.requirement, tuple(sorted(f.entity_ids)))
+                    for f in Engine(plan).run() if f.rule_id in set(RULE_IDS.values()))
+    verb = sorted((f.rule_id, f.requirement_id, tuple(sorted(f.entity_ids)))
+                  for f in sizing_findings(plan) if f.rule_id in in_profile)
+    assert engine == verb
