@@ -698,7 +698,8 @@ class _Writer:
             if i:
                 at.is_invisible = True
         _xdata(ins, *_str_x("window", w.id, w.services, "low" if w.low_counter else ""),
-               (1040, w.length), (1040, w.depth), (1040, w.height), (1070, int(w.staff_side)))
+               (1040, w.length), (1040, w.depth), (1040, w.height), (1070, int(w.staff_side)),
+               (1000, w.name[:250]), (1000, ",".join(w.equipment)[:250]))
         # one-metre line on the public side
         p, q = w.front_line(1.0)
         self.count += 1
