@@ -268,7 +268,8 @@ class PlanFigure(Flowable):
         aspect = (y1 - y0 + 2) / max(x1 - x0 + 2, 1e-6)
         self.w_mm = width_mm
         self.h_mm = min(max_height_mm, max(width_mm * aspect, 40.0))
-        self.scale_n = self.view.fit(0, 0, self.w_mm, self.h_mm, self.st["scales"], pad_m=1.0, pad_mm=4.0)
+        self.scale_n = self.view.fit(0, 0, self.w_mm, self.h_mm, self.st.get("report_scales", self.st["scales"]),
+                                     pad_m=1.0, pad_mm=4.0)
         self.width, self.height = self.w_mm * mm, self.h_mm * mm
 
     def draw(self) -> None:

@@ -159,7 +159,7 @@ _SEPARATORS = ("、", "，", "；", "：", ",", ";", " ", "　", "/")
 def _wrap(units: Sequence[tuple[str, float, float]], width_em: float) -> list[str] | None:
     """Greedy wrap of measured units at ``width_em``; None if a single unit is wider.
 
-    A line that must break prefers to end after a separator (、，；space) in its last 40 %, so that
+    A line that must break prefers to end after a separator (、，；space) in its second half, so that
     "社保、医保、退役军人" breaks before 退役军人 rather than inside it.
     """
     lines: list[str] = []
@@ -172,7 +172,7 @@ def _wrap(units: Sequence[tuple[str, float, float]], width_em: float) -> list[st
         if cur and cur_w + w_stripped > width_em + 1e-9:
             cut = len(cur)
             for i in range(len(cur) - 1, 0, -1):
-                if sum(u[1] for u in cur[:i]) < 0.6 * width_em:
+                if sum(u[1] for u in cur[:i]) < 0.5 * width_em:
                     break
                 if cur[i - 1][0].rstrip().endswith(_SEPARATORS) or cur[i - 1][0].endswith(" "):
                     cut = i
@@ -1124,10 +1124,18 @@ class MapView:
 
         fl = self.floor
         mitre = dict(join_style="mitre", quad_segs=1)
-        shapes = [shapely.Polygon(self.ring(w.footprint())).buffer(0.7 * self.k, **mitre) for w in fl.windows.values()]
-        shapes += [shapely.Polygon(self.ring(f.footprint())).buffer(0.1 * self.k, **mitre) for f in fl.furniture.values()
-                   if f.kind not in (FurnitureKind.CCTV_CAMERA, FurnitureKind.LAYOUT_MAP)]
-        shapes += [shapely.Polygon(self.ring(e.footprint())) for e in (*fl.stairs.values(), *fl.lifts.values())]
+
+        def grown(rings, d):  # footprints (4-corner rings) grown by d, in one vectorised call
+            out = []
+            for n in sorted({len(r) for r in rings}):  # one array per ring length (rectangles, round items)
+                polys = shapely.polygons(np.asarray([r for r in rings if len(r) == n], dtype=float))
+                out += list(shapely.buffer(polys, d, **mitre)) if d else list(polys)
+            return out
+
+        furn = [f for f in fl.furniture.values() if f.kind not in (FurnitureKind.CCTV_CAMERA, FurnitureKind.LAYOUT_MAP)]
+        shapes = grown([self.ring(w.footprint()) for w in fl.windows.values()], 0.7 * self.k)
+        shapes += grown([self.ring(f.footprint()) for f in furn], 0.1 * self.k)
+        shapes += grown([self.ring(e.footprint()) for e in (*fl.stairs.values(), *fl.lifts.values())], 0.0)
         shapes += [shapely.LineString(self.ring(wl.points)).buffer(max(wl.thickness, 0.2) * self.k, cap_style="flat", **mitre)
                    for wl in fl.walls.values() if len(wl.points) >= 2]
         shapes += [shapely.box(*t).buffer(0.8, **mitre) for t in self.tags]  # door tags (page mm)
