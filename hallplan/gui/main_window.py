@@ -31,6 +31,7 @@ from .actions import ACTION_SPECS, NUDGE, TOOL_SPECS, Spec
 from .autosave import Autosaver
 from .canvas import Canvas
 from .icons import app_icon, tool_icon
+from .live.controller import install as install_live
 from .panels.floors import FloorsPanel
 from .panels.layers import LayersPanel
 from .panels.legend import LegendPanel
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
         self.retranslate()
         self._selection_changed()
+        self.live = install_live(self)  # findings panel, canvas highlights, overlays (gui/live)
         self.canvas.setFocus()
 
     # ------------------------------------------------------------------ properties

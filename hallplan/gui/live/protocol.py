@@ -3,7 +3,8 @@
 The editor sends a :class:`Job`: either a whole plan (``plan``, after opening a file or when the
 worker lost track) or the commands done and undone since the worker's last revision (``ops``), plus
 which overlays of which floor it wants drawn. The worker answers with a :class:`Result` for exactly
-the ``target`` revision: the heavy findings and the overlays that changed.
+the ``target`` revision: the heavy findings and the overlays that changed. Jobs that queue up while
+the worker is busy are folded: their operations are applied in order, only the latest is analysed.
 
 Overlays travel as neutral primitives (:class:`Prim`: polygons with holes, lines, points, with a
 drawing role and an optional measured value) and a heat map (:class:`Heat`), so the worker never
@@ -30,6 +31,8 @@ class Job:
     floor_id: str | None = None  # the floor shown in the editor
     overlays: frozenset[str] = frozenset()
     lang: str = "zh"
+    draft: bool = False  # a drag is under way: a quick answer for this position (coarser raster)
+    rules: Any = None  # with ``plan``: an explicit rule list instead of the plan's profile (tests, bench)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class Result:
     rules: int = 0  # heavy rules that apply
     error: str = ""
     times: tuple[tuple[str, float], ...] = ()  # ms: ("apply", …), ("check", …), ("overlays", …)
+    draft: bool = False  # worked out on the coarse raster during a drag (replaced on drop)
+    skipped: int = 0  # older jobs folded into this one (the worker always works on the latest)
 
     def time(self, key: str) -> float:
         return dict(self.times).get(key, 0.0)

@@ -28,12 +28,12 @@ class PartEngine(Engine):
     engine then runs no rules instead of failing the editor.
     """
 
-    def __init__(self, plan: Plan, part: str = "all") -> None:
+    def __init__(self, plan: Plan, part: str = "all", rules=None) -> None:
         if part not in PARTS:
             raise ValueError(f"part must be one of {PARTS}")
         self.part = part
         self.error = ""
-        super().__init__(plan)
+        super().__init__(plan, rules=rules)
 
     def _select_rules(self) -> None:
         self.error = ""

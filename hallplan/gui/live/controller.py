@@ -1,0 +1,485 @@
+"""Live checking wired into the main window: the findings dock, the canvas layers, the status-bar
+counts, the overlay switches and the worker's answers (polled on a timer while it is busy).
+
+``install(win)`` adds it all to a :class:`~hallplan.gui.main_window.MainWindow` and returns the
+:class:`LiveController`. The worker backend is chosen by ``HALLPLAN_LIVE_WORKER``: ``process``
+(default: a child process), ``inline`` (same process, answered when polled; tests) or ``off``
+(light rules only).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PyQt6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
+from PyQt6.QtGui import QAction, QColor, QFont, QLinearGradient, QPainter
+from PyQt6.QtWidgets import QDockWidget, QLabel, QProgressBar, QToolButton, QWidget
+
+from hallplan.i18n import tr
+from hallplan.model import Action
+from hallplan.render.style import SEVERITY_COLOURS
+from hallplan.rules.finding import Severity
+
+from ..tools import shapes as S
+from .checker import LiveChecker, Shown
+from .layers import ACK_RGB, HEAT_RGB, HEAT_STOPS, FindingsItem, FocusItem, HeatItem, PrimsItem
+from .panel import ICON, FindingsPanel
+from .protocol import OVERLAYS, WORKER_OVERLAYS, Prim
+
+POLL_MS = 15
+MIN_VIEW_M = 14.0  # zooming to a finding shows at least this much of the plan
+
+
+def make_backend(mode: str | None = None):
+    mode = (mode or os.environ.get("HALLPLAN_LIVE_WORKER", "process")).lower()
+    if mode == "off":
+        return None
+    from .worker import InlineBackend, ProcessBackend
+
+    if mode == "inline":
+        return InlineBackend()
+    try:
+        return ProcessBackend()
+    except Exception:  # noqa: BLE001 - no process possible: answer in-process
+        return InlineBackend()
+
+
+class Legend(QWidget):
+    """Top-right over the canvas: what the visible overlays mean (heat ramp, summary numbers)."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.lines: list[tuple[str, str]] = []  # (kind, text)
+        self.heat: tuple[float, float | None] | None = None  # (vmax, limit)
+        self.hide()
+
+    def set_content(self, lines, heat) -> None:
+        self.lines, self.heat = lines, heat
+        self.setVisible(bool(lines))
+        f = QFont(self.font())
+        f.setPixelSize(12)
+        from PyQt6.QtGui import QFontMetrics
+
+        fm = QFontMetrics(f)
+        w = max([fm.horizontalAdvance(t) for _, t in lines] + [200]) + 24
+        h = 10 + 20 * len(lines) + (30 if heat is not None else 0)
+        self.resize(w, h)
+        self.reposition()
+        self.update()
+
+    def reposition(self) -> None:
+        p = self.parentWidget()
+        if p is not None:
+            self.move(p.width() - self.width() - 12, 12)
+
+    def paintEvent(self, _ev) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QColor(200, 205, 212))
+        p.setBrush(QColor(255, 255, 255, 235))
+        p.drawRoundedRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1), 5, 5)
+        f = QFont(self.font())
+        f.setPixelSize(12)
+        p.setFont(f)
+        y = 8
+        for kind, text in self.lines:
+            if kind == "heat" and self.heat is not None:
+                p.setPen(QColor(40, 40, 40))
+                p.drawText(QPointF(12, y + 13), text)
+                y += 20
+                vmax, limit = self.heat
+                ref = limit or vmax or 1.0
+                top = HEAT_STOPS[-1] * ref if limit else vmax
+                g = QLinearGradient(12, 0, self.width() - 12, 0)
+                for s, rgb in zip(HEAT_STOPS, HEAT_RGB, strict=True):
+                    g.setColorAt(min(1.0, s * ref / max(top, 1e-6)), QColor(*(int(c) for c in rgb)))
+                r = QRectF(12, y, self.width() - 24, 9)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(g)
+                p.drawRect(r)
+                p.setPen(QColor(70, 70, 70))
+                f2 = QFont(f)
+                f2.setPixelSize(10)
+                p.setFont(f2)
+                p.drawText(QPointF(12, y + 21), "0 m")
+                if limit:
+                    x = 12 + r.width() * (limit / max(top, 1e-6))
+                    p.setPen(QColor(190, 20, 20))
+                    p.drawLine(QPointF(x, y - 2), QPointF(x, y + 11))
+                    p.drawText(QPointF(x - 14, y + 21), f"{limit:g} m")
+                p.setPen(QColor(70, 70, 70))
+                t = f"{top:.0f} m"
+                p.drawText(QPointF(r.right() - p.fontMetrics().horizontalAdvance(t), y + 21), t)
+                p.setFont(f)
+                y += 30
+                continue
+            rgb = {"access": (0, 140, 100), "separation": (200, 140, 60), "cctv": (0, 130, 200),
+                   "queue": (90, 90, 200), "heat2": (190, 20, 20)}.get(kind, (90, 90, 90))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(*rgb))
+            p.drawRoundedRect(QRectF(12, y + 4, 10, 10), 2, 2)
+            p.setPen(QColor(40, 40, 40))
+            p.drawText(QPointF(28, y + 13), text)
+            y += 20
+        p.end()
+
+
+class LiveController(QObject):
+    def __init__(self, win, backend="auto", rules=None) -> None:
+        super().__init__(win)
+        self.win = win
+        self.ed = win.editor
+        self.scene = win.plan_scene
+        self.canvas = win.canvas
+        if backend == "auto":
+            backend = make_backend()
+        self.checker = LiveChecker(win.history, backend, rules, is_dragging=self._dragging)
+        self.focused: Shown | None = None
+        self.shown: list[Shown] = []
+        self.last_update_ms = 0.0
+        # overlay switches
+        self.overlay_actions: dict[str, QAction] = {}
+        for name in OVERLAYS:
+            a = QAction(win)
+            a.setCheckable(True)
+            a.toggled.connect(lambda _on, n=name: self._overlays_toggled(n))
+            self.overlay_actions[name] = a
+        self.recheck_act = QAction(win)
+        self.recheck_act.triggered.connect(self.checker.recheck)
+        # canvas layers
+        self.heat_item = HeatItem()
+        self.prim_items: dict[str, PrimsItem] = {n: PrimsItem() for n in OVERLAYS}
+        self.findings_item = FindingsItem()
+        self.focus_item = FocusItem()
+        for it in (self.heat_item, *self.prim_items.values(), self.findings_item, self.focus_item):
+            self.scene.addItem(it)
+        self.legend = Legend(self.canvas)
+        # panel and dock
+        self.panel = FindingsPanel(self.overlay_actions)
+        self.panel.activated.connect(self.focus)
+        self.panel.acknowledge.connect(self.acknowledge)
+        self.panel.unacknowledge.connect(self.unacknowledge)
+        self.dock = QDockWidget(win)
+        self.dock.setObjectName("panel.findings")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        legend_dock = win.docks.get("legend") if hasattr(win, "docks") else None
+        if legend_dock is not None:
+            win.tabifyDockWidget(legend_dock, self.dock)
+            self.dock.raise_()
+        # status bar: counts (click → panel) and a progress indicator
+        sb = win.statusBar()
+        self.counts_btn = QToolButton()
+        self.counts_btn.setAutoRaise(True)
+        self.counts_btn.clicked.connect(self.show_panel)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(60)
+        self.progress.setMaximumHeight(12)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.counts_btn)
+        # menu
+        self.menu = win.menuBar().addMenu("")
+        for a in self.overlay_actions.values():
+            self.menu.addAction(a)
+        self.menu.addSeparator()
+        self.menu.addAction(self.recheck_act)
+        self.menu.addAction(self.dock.toggleViewAction())
+        # reactions
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self._offs = [
+            self.checker.changed.connect(self._findings_changed),
+            self.checker.overlays_changed.connect(self._overlays_changed),
+            self.ed.floor_changed.connect(lambda _f: self._floor_changed()),
+            self.ed.selection_changed.connect(lambda: self.panel.set_selection(self.ed.selection)),
+            self.ed.preview_changed.connect(self._maybe_drop),
+            win.history.subscribe(self._on_change),
+        ]
+        self.canvas.installEventFilter(self)
+        self.retranslate()
+        self._floor_changed()
+
+    # ------------------------------------------------------------------ plumbing
+    def _dragging(self) -> bool:
+        return self.canvas.buttons_down > 0 and self.ed.tool.busy
+
+    def _maybe_drop(self) -> None:
+        if self.checker.last_draft and not self._dragging():
+            self.checker.drop()
+            self._kick()
+
+    def _kick(self) -> None:
+        if self.checker.busy and not self.timer.isActive():
+            self.timer.start()
+        self._status()
+
+    def poll(self) -> None:
+        self.checker.poll()
+        if not self.checker.busy:
+            self.timer.stop()
+        self._status()
+
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """Block until the worker has answered everything (tests, screenshots)."""
+        end = time.monotonic() + timeout
+        while self.checker.busy and time.monotonic() < end:
+            be = self.checker.backend
+            for r in be.wait(0.05) if be is not None else ():
+                self.checker.accept(r)
+        self._status()
+        return not self.checker.busy
+
+    def eventFilter(self, obj, ev) -> bool:
+        from PyQt6.QtCore import QEvent
+
+        if obj is self.canvas and ev.type() == QEvent.Type.Resize:
+            self.legend.reposition()
+        return False
+
+    def _on_change(self, ev) -> None:
+        if self.overlay_actions["queue"].isChecked():
+            self._draw_queue()
+        if self.focused is not None and ev.action == Action.RESET:
+            self.focused = None
+            self.focus_item.clear()
+        self._kick()
+
+    def _floor_changed(self) -> None:
+        self.checker.set_view(self.ed.floor_id, self._wanted())
+        self._overlays_changed()
+        self._findings_changed()
+        self._kick()
+
+    def _wanted(self) -> frozenset[str]:
+        return frozenset(n for n in WORKER_OVERLAYS if self.overlay_actions[n].isChecked())
+
+    def _overlays_toggled(self, name: str) -> None:
+        self.checker.set_view(self.ed.floor_id, self._wanted())
+        if name == "queue":
+            self._draw_queue()
+        self._overlays_changed()
+        self._kick()
+
+    # ------------------------------------------------------------------ findings
+    def _findings_changed(self) -> None:
+        t = time.perf_counter()
+        self.shown = self.checker.shown()
+        self._outlines()
+        self.panel.set_findings(self.shown)
+        if self.focused is not None:
+            now = next((s for s in self.shown if s.key == self.focused.key), None)
+            if now is None:
+                self.focused = None
+                self.focus_item.clear()
+        self._status()
+        self.last_update_ms = (time.perf_counter() - t) * 1e3
+
+    def _outlines(self) -> None:
+        f = self.ed.floor
+        if f is None:
+            self.findings_item.set_outlines([])
+            return
+        worst: dict[str, tuple[int, bool, bool]] = {}  # id -> (rank, stale, acked)
+        for s in self.shown:
+            fd = s.finding
+            if fd.floor_id and fd.floor_id != f.id:
+                continue
+            for eid in fd.entity_ids:
+                r = (fd.severity.rank if s.ack is None else 3, s.stale, s.ack is not None)
+                if eid not in worst or r < worst[eid]:
+                    worst[eid] = r
+        groups: dict[tuple, list] = {}
+        for eid, (rank, stale, acked) in worst.items():
+            e = f.get(eid)
+            if e is None:
+                continue
+            groups.setdefault((rank, stale), []).extend(S.rings(e))
+        sev = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
+        out = []
+        for (rank, stale) in sorted(groups, key=lambda k: (-k[0], not k[1])):
+            rgb = ACK_RGB if rank == 3 else SEVERITY_COLOURS[sev[rank].value]
+            out.append((rgb, stale, groups[(rank, stale)]))
+        self.findings_item.set_outlines(out)
+
+    def _status(self) -> None:
+        c = self.checker
+        counts = c.counts(self.shown)
+        acked = sum(1 for s in self.shown if s.ack is not None)
+        e, w, i = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
+        self.counts_btn.setText(tr("live.status.counts", e=e, w=w, i=i))
+        col = "#c62828" if e else ("#b26a00" if w else "#2e7d32")
+        self.counts_btn.setStyleSheet(f"QToolButton{{color:{col};font-weight:bold;padding:0 6px}}")
+        self.counts_btn.setToolTip(tr("live.status.counts.tip", e=e, w=w, i=i, a=acked))
+        busy = c.busy
+        self.progress.setVisible(busy)
+        parts = []
+        if c.light.error:
+            parts.append(tr("live.status.profile_error", error=c.light.error))
+        if c.backend is None:
+            parts.append(tr("live.status.rules_off", light=len(c.light.applicable())))
+        else:
+            parts.append(tr("live.status.rules", light=len(c.light.applicable()), heavy=c.heavy_rules))
+            if c.error:
+                parts.append(tr("live.status.error", error=c.error.splitlines()[0]))
+            elif busy and c.last_draft:
+                parts.append(tr("live.status.draft"))
+            elif not c.heavy_current:
+                parts.append(tr("live.status.stale"))
+            elif busy:
+                parts.append(tr("live.status.checking"))
+            else:
+                ms = 0.0
+                if c.last_result is not None:
+                    ms = c.last_result.time("check") + c.last_result.time("overlays")
+                parts.append(tr("live.status.current") + " · " + tr("live.status.timing", ms=f"{ms:.0f}"))
+        self.panel.set_status("\n".join(parts), busy)
+        dim = not c.overlays_current
+        for it in (self.heat_item, *(self.prim_items[n] for n in WORKER_OVERLAYS)):
+            if it.dim != dim:
+                it.dim = dim
+                it.update()
+
+    # ------------------------------------------------------------------ overlays
+    def _overlays_changed(self) -> None:
+        c = self.checker
+        wanted = self._wanted()
+        heat = c.overlays.get("heat") if "heat" in wanted else None
+        self.heat_item.set_heat(heat.heat if heat is not None else None)
+        for n in WORKER_OVERLAYS:
+            d = c.overlays.get(n) if n in wanted else None
+            self.prim_items[n].set_prims(d.prims if d is not None else ())
+        self._legend()
+
+    def _draw_queue(self) -> None:
+        from hallplan.rules.geo import queue_rect
+
+        f = self.ed.floor
+        prims = []
+        if f is not None and self.overlay_actions["queue"].isChecked():
+            line_d, depth = 1.0, 2.0
+            for r in self.checker.light.applicable():
+                if r.check == "queue_space":
+                    line_d, depth = r.p.get("line_distance", 1.0), r.p.get("clear_depth", 2.0)
+                    break
+            import numpy as np
+
+            for w in f.windows.values():
+                prims.append(Prim("queue", "polygon", (np.asarray(queue_rect(w, depth)),)))
+                prims.append(Prim("one_metre", "line", (np.asarray(w.front_line(line_d)),)))
+        self.prim_items["queue"].set_prims(prims)
+        self._legend()
+
+    def _legend(self) -> None:
+        c = self.checker
+        lines, heat = [], None
+        stale = "" if c.overlays_current else tr("live.legend.stale")
+        for n in OVERLAYS:
+            if not self.overlay_actions[n].isChecked():
+                continue
+            d = c.overlays.get(n)
+            if n == "queue":
+                lines.append(("queue", tr("live.legend.queue")))
+                continue
+            if d is None:
+                lines.append((n, tr(f"live.overlay.{n}") + tr("live.legend.stale")))
+                continue
+            if n == "heat":
+                h = d.heat
+                worst = d.value("worst_m", d.value("max_m", 0.0)) or 0.0
+                lines.append(("heat", tr("live.legend.heat") + stale))
+                if h is not None:
+                    heat = (h.vmax, h.limit)
+                    sub = (tr("live.legend.heat_limit", limit=f"{h.limit:g}", worst=f"{worst:.1f}") if h.limit
+                           else tr("live.legend.heat_nolimit", worst=f"{worst:.1f}"))
+                    lines.append(("heat2", sub))
+            elif n == "access":
+                lines.append(("access", tr("live.legend.access", width=f"{d.value('width_m', 1.2):.2f}",
+                                           missed=d.value("missed", 0)) + stale))
+            elif n == "separation":
+                lines.append(("separation", tr("live.legend.separation", leaks=d.value("leaks", 0)) + stale))
+            elif n == "cctv":
+                lines.append(("cctv", tr("live.legend.cctv", share=f"{d.value('share_pct', 0.0):.1f}",
+                                         blind=f"{d.value('blind_m2', 0.0):.0f}") + stale))
+        self.legend.set_content(lines, heat)
+
+    # ------------------------------------------------------------------ focus and acknowledging
+    def focus(self, s: Shown) -> None:
+        """Show finding ``s`` on the plan: its floor, zoomed and centred, its geometry highlighted."""
+        f = s.finding
+        if f.floor_id and f.floor_id != self.ed.floor_id and any(x.id == f.floor_id for x in self.ed.plan.floors):
+            self.ed.set_floor(f.floor_id)
+        floor = self.ed.floor
+        rings = []
+        if floor is not None:
+            for eid in f.entity_ids:
+                e = floor.get(eid)
+                if e is not None:
+                    rings.extend(S.rings(e))
+        rgb = SEVERITY_COLOURS[f.severity.value]
+        self.focused = s
+        self.focus_item.set_focus(f.geometry, rings, rgb, floor.id if floor is not None else None, f.rule_id)
+        b = self.focus_item.plan_bounds()
+        if b is None:
+            return
+        cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+        w = max(b[2] - b[0], MIN_VIEW_M) * 1.3
+        h = max(b[3] - b[1], MIN_VIEW_M * 0.6) * 1.3
+        self.canvas.zoom_to((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
+        self.canvas.centerOn(QPointF(cx, -cy))
+
+    def acknowledge(self, finding, reason: str) -> None:
+        from dataclasses import replace
+
+        cmd = replace(self.checker.acknowledge_command(finding, reason), label="live.cmd.acknowledge")
+        self.ed.push(cmd)
+
+    def unacknowledge(self, finding) -> None:
+        from dataclasses import replace
+
+        cmd = self.checker.unacknowledge_command(finding)
+        if cmd is not None:
+            self.ed.push(replace(cmd, label="live.cmd.unacknowledge"))
+
+    def show_panel(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+
+    # ------------------------------------------------------------------ window hooks
+    def retranslate(self) -> None:
+        self.dock.setWindowTitle(tr("live.panel.title"))
+        self.menu.setTitle(tr("live.menu"))
+        self.recheck_act.setText(tr("live.act.recheck"))
+        self.dock.toggleViewAction().setText(tr("live.act.panel"))
+        for n, a in self.overlay_actions.items():
+            a.setText(tr(f"live.overlay.{n}"))
+            a.setToolTip(tr(f"live.overlay.{n}.tip"))
+        self.panel.retranslate()
+        self._legend()
+        self._status()
+
+    def detach(self) -> None:
+        for off in self._offs:
+            off()
+        self._offs = []
+        self.timer.stop()
+        self.checker.close()
+
+
+def install(win, backend="auto", rules=None) -> LiveController:
+    """Add live checking to ``win`` (a MainWindow); it follows the window's language and closes
+    the worker with the window (it registers itself among the window's panels)."""
+    lc = LiveController(win, backend, rules)
+    if hasattr(win, "panels"):
+        win.panels.append(lc)
+    return lc
+
+
+__all__ = ["ICON", "LiveController", "install", "make_backend"]

@@ -1,0 +1,288 @@
+"""The check worker: the heavy checks and the overlays, in a process of their own (no Qt).
+
+The fast-marching and clear-width numerics hold the GIL, so a thread would still stall the editor;
+a process does not. :class:`WorkerCore` is the worker's state and logic, usable in-process (tests,
+benchmarks); :func:`worker_main` is the process loop around it and :class:`ProcessBackend` /
+:class:`InlineBackend` the editor's two ways to reach it.
+
+The core keeps its own copy of the plan, replayed from the editor's commands, and two heavy engines
+over it that keep their per-floor geometry caches between jobs:
+
+* ``exact``: the route checks on the standard raster; every job that is not a draft.
+* ``draft``: the same checks on a coarser raster (``DRAFT_CELL``), for the positions of a drag; on
+  drop the editor sends the same revision again without ``draft`` and the exact answer replaces it.
+
+Each engine is told about what changed since it last ran (the union of the touched sets), so a job
+for the draft engine does not cost the exact one anything until it is needed.
+
+>>> from hallplan.model import HallLevel, Plan
+>>> core = WorkerCore()
+>>> core.handle(Job("s", 1, 0, 1, plan=Plan("某站", HallLevel.VILLAGE))).status
+'ok'
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, field
+
+from hallplan.geometry.cache import GeometryCache
+from hallplan.geometry.floorgeom import CELL
+from hallplan.model import EntityKind, Plan, Touched
+
+from . import overlaydata
+from .protocol import WORKER_OVERLAYS, Job, OverlayData, Result
+from .split import PartEngine
+
+DRAFT_CELL = 0.4  # m: raster of the quick answers during a drag (the exact one is CELL)
+
+
+@dataclass
+class _Side:
+    """One heavy engine with what happened since it last ran and the overlays it drew."""
+
+    engine: PartEngine
+    pending: Touched | None = None  # changes not yet told to the engine (None: nothing)
+    fresh: bool = True  # no run yet: a full run is due
+    overlays: dict[tuple[str, str], tuple[int, OverlayData]] = field(default_factory=dict)  # (name, floor) -> (step, data)
+    floor_step: dict[str, int] = field(default_factory=dict)  # floor id -> step of its last change
+    all_step: int = 0  # step of the last change that concerns every floor
+
+
+def _engine(plan: Plan, cell: float, rules) -> PartEngine:
+    eng = PartEngine(plan, "heavy", rules)
+    # the route checks find their geometry cache under this name (checks_routes.geometry)
+    eng.ctx.persistent("route_geometry", lambda: GeometryCache(plan, cell=cell))
+    return eng
+
+
+class WorkerCore:
+    """The worker's state: the plan at revision ``rev`` and the two heavy engines."""
+
+    def __init__(self, draft_cell: float = DRAFT_CELL) -> None:
+        self.draft_cell = draft_cell
+        self.plan: Plan | None = None
+        self.rules = None
+        self.rev: int | None = None
+        self.session = ""
+        self.sides: dict[bool, _Side] = {}
+        self.step = 0  # counts applied jobs (revisions can go back on undo; this never does)
+        self._sent: dict[tuple[str, str], tuple[bool, int]] = {}  # what the editor has: (draft, step)
+
+    # --- plan state ------------------------------------------------------------------------------
+    def _reset(self, job: Job) -> None:
+        self.plan = job.plan
+        self.rules = job.rules
+        self.session = job.session
+        self.rev = job.target
+        self.sides = {}
+        self._sent = {}
+        self.step += 1
+
+    def _side(self, draft: bool) -> _Side:
+        s = self.sides.get(draft)
+        if s is None:
+            cell = self.draft_cell if draft else CELL
+            s = self.sides[draft] = _Side(_engine(self.plan, cell, self.rules))
+        return s
+
+    def apply(self, job: Job) -> str:
+        """Bring the plan to ``job.target``; "ok" or "resync" (the worker is not at ``job.base``)."""
+        if job.plan is not None:
+            self._reset(job)
+            return "ok"
+        if self.plan is None or job.session != self.session or self.rev != job.base:
+            return "resync"
+        touched = Touched()
+        try:
+            for op, cmd in job.ops:
+                if op == "undo":
+                    cmd.revert(self.plan)
+                else:
+                    cmd.apply(self.plan)
+                touched = touched | cmd.touched
+        except Exception:  # noqa: BLE001 - a plan that went out of step is sent again whole
+            self.plan = None
+            self.rev = None
+            return "resync"
+        self.rev = job.target
+        self.step += 1
+        everything = bool(touched.plan_props) or EntityKind.FLOOR in touched.kinds
+        for s in self.sides.values():
+            s.pending = touched if s.pending is None else s.pending | touched
+            if everything:
+                s.all_step = self.step
+            for fid in touched.floor_ids:
+                s.floor_step[fid] = self.step
+        return "ok"
+
+    # --- analysis --------------------------------------------------------------------------------
+    def _findings(self, s: _Side) -> tuple:
+        if s.fresh:
+            s.fresh = False
+            s.pending = None
+            return tuple(s.engine.run())
+        if s.pending is not None:
+            t, s.pending = s.pending, None
+            return tuple(s.engine.update(t))
+        return tuple(s.engine.findings)
+
+    def _overlays(self, s: _Side, job: Job) -> tuple[dict[str, OverlayData], frozenset[str]]:
+        fid = job.floor_id
+        if fid is None or self.plan is None or not any(f.id == fid for f in self.plan.floors):
+            return {}, frozenset()
+        out, valid = {}, set()
+        changed = max(s.floor_step.get(fid, 0), s.all_step)
+        for name in sorted(job.overlays & set(WORKER_OVERLAYS)):
+            have = s.overlays.get((name, fid))
+            if have is None or have[0] < changed:
+                have = s.overlays[(name, fid)] = (self.step, overlaydata.build(name, s.engine, fid))
+            stamp = (job.draft, have[0])
+            if self._sent.get((name, fid)) != stamp:  # the editor shows something else: send it
+                self._sent[(name, fid)] = stamp
+                out[name] = have[1]
+            valid.add(name)
+        return out, frozenset(valid)
+
+    def handle(self, job: Job, skipped: int = 0) -> Result:
+        """Apply ``job`` and analyse the plan at its target revision."""
+        t0 = time.perf_counter()
+        status = self.apply(job)
+        if status != "ok":
+            return Result(job.session, job.seq, job.target, status, skipped=skipped)
+        t1 = time.perf_counter()
+        try:
+            s = self._side(job.draft)
+            findings = self._findings(s)
+            t2 = time.perf_counter()
+            overlays, valid = self._overlays(s, job)
+            t3 = time.perf_counter()
+        except Exception as exc:  # noqa: BLE001 - report, never die
+            return Result(job.session, job.seq, job.target, "error", error=f"{type(exc).__name__}: {exc}\n"
+                          + traceback.format_exc(limit=4), skipped=skipped)
+        times = (("apply", (t1 - t0) * 1e3), ("check", (t2 - t1) * 1e3), ("overlays", (t3 - t2) * 1e3))
+        return Result(job.session, job.seq, job.target, "ok", findings, overlays, job.floor_id, valid,
+                      len(s.engine.applicable()), s.engine.error, times, job.draft, skipped)
+
+    def handle_batch(self, jobs: list[Job]) -> Result | None:
+        """Fold queued jobs: apply all of them in order, analyse only the last."""
+        if not jobs:
+            return None
+        for j in jobs[:-1]:
+            self.apply(j)  # out of step ("resync"): the last job answers so, and the plan comes whole
+        return self.handle(jobs[-1], skipped=len(jobs) - 1)
+
+
+STOP = "stop"
+
+
+def worker_main(conn) -> None:  # pragma: no cover - runs in the child process (tested via ProcessBackend)
+    """The worker process: read jobs, fold what queued up, answer the latest."""
+    core = WorkerCore()
+    while True:
+        try:
+            batch = [conn.recv()]
+            while conn.poll():
+                batch.append(conn.recv())
+        except (EOFError, OSError):
+            return
+        if any(m == STOP for m in batch):
+            return
+        res = core.handle_batch([m for m in batch if isinstance(m, Job)])
+        if res is not None:
+            try:
+                conn.send(res)
+            except (BrokenPipeError, OSError):
+                return
+
+
+class InlineBackend:
+    """The worker's core in the editor's own process, answering on :meth:`poll` (tests, benchmarks,
+    and the fallback when no process can be started). ``lazy``: jobs queue until polled, like a
+    busy worker, so folding can be observed."""
+
+    def __init__(self, lazy: bool = True) -> None:
+        self.core = WorkerCore()
+        self.lazy = lazy
+        self._queue: list[Job] = []
+        self._out: list[Result] = []
+
+    def send(self, job: Job) -> None:
+        self._queue.append(job)
+        if not self.lazy:
+            self._run()
+
+    def _run(self) -> None:
+        if self._queue:
+            batch, self._queue = self._queue, []
+            res = self.core.handle_batch(batch)
+            if res is not None:
+                self._out.append(res)
+
+    def poll(self) -> list[Result]:
+        self._run()
+        out, self._out = self._out, []
+        return out
+
+    def wait(self, timeout: float = 0.0) -> list[Result]:
+        return self.poll()
+
+    @property
+    def alive(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._queue.clear()
+
+
+class ProcessBackend:
+    """The worker in a child process (``spawn``: no Qt state is inherited), reached through a pipe."""
+
+    def __init__(self) -> None:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("spawn")
+        self._conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=worker_main, args=(child,), name="hallplan-check-worker", daemon=True)
+        self.proc.start()
+        child.close()
+
+    def send(self, job: Job) -> None:
+        try:
+            self._conn.send(job)
+        except (BrokenPipeError, OSError):
+            pass
+
+    def poll(self) -> list[Result]:
+        out = []
+        try:
+            while self._conn.poll():
+                out.append(self._conn.recv())
+        except (EOFError, OSError):
+            pass
+        return out
+
+    def wait(self, timeout: float) -> list[Result]:
+        """Block up to ``timeout`` seconds for at least one result."""
+        try:
+            if self._conn.poll(timeout):
+                return self.poll()
+        except (EOFError, OSError):
+            pass
+        return []
+
+    @property
+    def alive(self) -> bool:
+        return self.proc.is_alive()
+
+    def close(self) -> None:
+        try:
+            self._conn.send(STOP)
+        except (BrokenPipeError, OSError):
+            pass
+        self.proc.join(1.0)
+        if self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join(1.0)
+        self._conn.close()
