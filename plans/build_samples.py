@@ -49,7 +49,10 @@ def _zones(plan, specs):
 
 
 def village() -> Plan:
-    p = Plan("红旗村便民服务站", HallLevel.VILLAGE, profile="yuanzhou", service_hours=HOURS, staff_count=3)
+    # a 40 m² station with three staff is not a 人员密集的公共场所 (crowded public place): the 1.80 m
+    # accessible width and 1.40 m doors of GB 55019 2.2.2 / GB 50016 5.5.19 do not apply
+    p = Plan("红旗村便民服务站", HallLevel.VILLAGE, profile="yuanzhou", service_hours=HOURS, staff_count=3,
+             crowded=False)
     h = History(p)
     h.push(AddFloor(Floor("floor-1", 1, Polygon.rect(0, 0, 8, 5), "一层")))
     f = "floor-1"
@@ -65,7 +68,7 @@ def village() -> Plan:
         Furniture("furn-2", FurnitureKind.GUIDE_DESK, 1.0, 1.8, 0.0, 1.2, 0.6),
         Furniture("furn-3", FurnitureKind.FIRE_EXTINGUISHER, 7.7, 0.3, 0.0, 0.3, 0.3),
         Furniture("furn-4", FurnitureKind.LAYOUT_MAP, 2.3, 0.15, 0.0, 0.8, 0.1),
-        Furniture("furn-5", FurnitureKind.CCTV_CAMERA, 7.8, 0.2, 135.0, 0.2, 0.2, fov=90, range=10),
+        Furniture("furn-5", FurnitureKind.CCTV_CAMERA, 7.8, 0.2, 45.0, 0.2, 0.2, fov=90, range=10),
     ))
     return p
 
@@ -99,8 +102,8 @@ def town() -> Plan:
     w1 = next(w for w in p.all_windows() if w.number == "1")
     h.push(edits.set_props(p, w1.id, low_counter=True, height=0.75, name="无障碍服务窗口"))
     walls = [
-        Wall("wall-1", ((0, 9.0), (2.4, 9.0)), 0.2, WallKind.PARTITION),
-        Wall("wall-2", ((17.6, 9.0), (18, 9.0), (18, 12.5)), 0.2, WallKind.PARTITION),
+        Wall("wall-1", ((0, 9.0), (3.2, 9.0)), 0.2, WallKind.PARTITION),
+        Wall("wall-2", ((16.8, 9.0), (18, 9.0), (18, 12.5)), 0.2, WallKind.PARTITION),
         Wall("wall-3", ((18, 9.5), (24, 9.5)), 0.15, WallKind.PARTITION),
         Wall("wall-4", ((21, 9.5), (21, 12.5)), 0.15, WallKind.PARTITION),
         Wall("wall-5", ((18, 7.0), (21, 7.0), (21, 5.0), (24, 5.0)), 0.15, WallKind.PARTITION),
@@ -109,7 +112,7 @@ def town() -> Plan:
     h.push(edits.add(p, f, *walls))
     doors = [
         Door("door-1", DoorKind.MAIN_ENTRANCE, 3.0, 0.0, 0.0, 1.8, Hinge.DOUBLE, -1, True, -1, name="主入口"),
-        Door("door-2", DoorKind.EXIT, 24.0, 2.5, 90.0, 1.2, Hinge.DOUBLE, -1, True, -1, name="安全出口"),
+        Door("door-2", DoorKind.EXIT, 24.0, 2.5, 90.0, 1.5, Hinge.DOUBLE, -1, True, -1, name="安全出口"),
         Door("door-3", DoorKind.STAFF_DOOR, 18.0, 10.6, 90.0, 0.9, Hinge.LEFT, -1, False, -1, host="wall-2", name="工作人员通道门"),
         Door("door-4", DoorKind.EXIT, 9.0, 12.5, 0.0, 1.0, Hinge.LEFT, 1, True, 1, name="后台出口"),
         Door("door-5", DoorKind.INTERNAL, 19.5, 9.5, 0.0, 0.9, Hinge.LEFT, -1, False, -1, host="wall-3"),
@@ -122,7 +125,7 @@ def town() -> Plan:
             for i, y in zip(p.new_ids("furn", 3), (5.0, 3.8, 2.6))]
     h.push(edits.add(p, f, *furn))
     more = [
-        (FurnitureKind.GUIDE_DESK, 3.0, 3.0, 0.0, 2.0, 0.7, {}),
+        (FurnitureKind.GUIDE_DESK, 2.0, 4.5, 0.0, 2.0, 0.7, {}),
         (FurnitureKind.QUEUE_MACHINE, 5.3, 1.2, 90.0, 0.6, 0.5, {}),
         (FurnitureKind.LAYOUT_MAP, 0.2, 2.0, 270.0, 1.2, 0.1, {}),
         (FurnitureKind.SELF_SERVICE_TERMINAL, 8.0, 0.4, 0.0, 0.7, 0.6, {}),
@@ -133,9 +136,9 @@ def town() -> Plan:
         (FurnitureKind.DISPLAY_SCREEN, 10.0, 9.2, 0.0, 2.0, 0.1, {}),
         (FurnitureKind.FIRE_EXTINGUISHER, 0.3, 5.6, 0.0, 0.3, 0.3, {}),
         (FurnitureKind.FIRE_EXTINGUISHER, 17.7, 0.3, 0.0, 0.3, 0.3, {}),
-        (FurnitureKind.CCTV_CAMERA, 0.3, 0.3, 45.0, 0.2, 0.2, {"fov": 90.0, "range": 20.0}),
-        (FurnitureKind.CCTV_CAMERA, 17.7, 0.3, 135.0, 0.2, 0.2, {"fov": 90.0, "range": 20.0}),
-        (FurnitureKind.CCTV_CAMERA, 23.7, 4.7, 225.0, 0.2, 0.2, {"fov": 90.0, "range": 10.0}),
+        (FurnitureKind.CCTV_CAMERA, 0.3, 0.3, 315.0, 0.2, 0.2, {"fov": 90.0, "range": 20.0}),
+        (FurnitureKind.CCTV_CAMERA, 17.7, 0.3, 45.0, 0.2, 0.2, {"fov": 90.0, "range": 20.0}),
+        (FurnitureKind.CCTV_CAMERA, 23.7, 4.7, 135.0, 0.2, 0.2, {"fov": 90.0, "range": 10.0}),
     ]
     ids = p.new_ids("furn", len(more))
     h.push(edits.add(p, f, *[Furniture(i, k, x, y, r, w, d, **kw) for i, (k, x, y, r, w, d, kw) in zip(ids, more)]))
@@ -274,7 +277,7 @@ def county() -> Plan:
     ])
     h.push(edits.add(p, f1, *_rooms_walls(p, [
         [(0, 27.325), (6, 27.325)],
-        [(54, 21), (54, 34), (48, 34), (48, 42)],
+        [(60, 21), (54, 21), (54, 34), (48, 34), (48, 42)],
         [(54, 27.65), (60, 27.65)],
         [(54, 34), (60, 34)],
         [(0, 36), (24, 36), (24, 42)],
@@ -287,7 +290,7 @@ def county() -> Plan:
     ])))
     h.push(edits.add(p, f1, *_rooms_walls(p, [[(8, 0), (8, 10), (0, 10)]], 0.12, WallKind.GLASS)))
     h.push(edits.add(p, f1, *_doors(p, [
-        (D.MAIN_ENTRANCE, 30, 0, 0, 3.0, Hinge.SLIDING, -1, True, -1, "主入口"),
+        (D.MAIN_ENTRANCE, 30, 0, 0, 3.0, Hinge.DOUBLE, -1, True, -1, "主入口"),
         (D.EXIT, 0, 19, 90, 1.5, Hinge.DOUBLE, 1, True, 1, "西侧安全出口"),
         (D.EXIT, 60, 11.5, 90, 1.5, Hinge.DOUBLE, -1, True, -1, "东侧安全出口"),
         (D.EXIT, 0, 5, 90, 1.5, Hinge.DOUBLE, 1, True, 1, "24小时自助服务区独立出入口"),
@@ -331,8 +334,11 @@ def county() -> Plan:
     items += [(F.FIRE_EXTINGUISHER, x, y, 0, 0.3, 0.3, {}) for x, y in
               ((8.9, 8.4), (25.7, 16.8), (42.5, 8.4), (0.4, 26.5), (47.6, 26.5), (59.6, 20.6), (1.0, 35.6), (30, 41.6))]
     cams = [((0.3, 0.3), 45, 12), ((19.7, 0.3), 135, 25), ((44.0, 8.3), 160, 25), ((8.3, 20.7), 315, 25),
-            ((47.7, 20.7), 225, 25), ((59.7, 14.3), 135, 12), ((0.3, 21.3), 315, 20), ((47.7, 27.0), 200, 30),
-            ((0.3, 27.9), 315, 20), ((53.7, 27.9), 225, 20), ((36, 0.3), 90, 12)]
+            ((47.7, 20.7), 225, 25), ((59.7, 13.7), 225, 12), ((0.3, 21.3), 315, 20), ((47.7, 27.0), 200, 30),
+            ((0.3, 27.9), 315, 20), ((53.7, 27.9), 225, 20), ((36, 0.3), 90, 12),
+            # window zone (west), complaint room, convenience zone, east passages, entrance, business zone
+            ((0.3, 26.9), 315, 25), ((44.3, 7.7), 315, 12), ((51.7, 13.7), 225, 15), ((59.7, 20.7), 180, 15),
+            ((24.3, 0.3), 45, 15), ((43.7, 0.3), 135, 12)]
     items += [(F.CCTV_CAMERA, x, y, rot - 90, 0.2, 0.2, {"fov": 90.0, "range": rng}) for (x, y), rot, rng in cams]
     items += [(F.WORKSTATION, x, y, 0, 1.4, 0.7, {}) for y in (29.5, 32.0) for x in range(3, 46, 3)]
     items += [(F.CABINET, x, 35.4, 0, 1.8, 0.5, {}) for x in (28, 31, 34, 37, 40, 43)]
@@ -399,7 +405,7 @@ def county() -> Plan:
         (D.INTERNAL, 26, 30, 0, 1.0, Hinge.LEFT, 1, False, -1, ""),
         (D.INTERNAL, 56, 30, 0, 0.9, Hinge.LEFT, 1, False, -1, ""),
         (D.INTERNAL, 35, 8, 0, 0.9, Hinge.LEFT, -1, False, -1, ""),
-        (D.INTERNAL, 41, 8, 0, 0.9, Hinge.LEFT, -1, False, -1, ""),
+        (D.INTERNAL, 40, 8, 0, 0.9, Hinge.LEFT, -1, False, -1, ""),
         (D.INTERNAL, 47, 8, 0, 0.9, Hinge.LEFT, -1, False, -1, ""),
         (D.INTERNAL, 53, 8, 0, 0.9, Hinge.LEFT, -1, False, -1, ""),
         (D.INTERNAL, 58, 8, 0, 1.0, Hinge.SLIDING, -1, False, -1, ""),
@@ -409,15 +415,17 @@ def county() -> Plan:
                      Stair(p.new_id("stair"), 4, 15.5, 0, 4.0, 7.0, "西楼梯"),
                      Stair(p.new_ids("stair", 2)[-1], 57, 17.5, 0, 6.0, 4.5, "东楼梯"),
                      Lift(p.new_ids("lift", 2)[-1], 50, 15.5, 0, 2.2, 2.4, True, name="无障碍电梯")))
-    items = [(F.SEAT_ROW, x, y, 0, 5.0, 0.6, {"seats": 8}) for y in (10.0, 11.6, 13.2, 14.8) for x in (21.0, 29.4, 37.8)]
+    items = [(F.SEAT_ROW, x, y, 0, 5.0, 0.6, {"seats": 8}) for y in (10.3, 11.9, 13.5, 15.1) for x in (21.0, 29.4, 37.8)]
     items += [(F.SEAT_ROW, 10.0, y, 0, 4.0, 0.6, {"seats": 6}) for y in (3.0, 4.6, 6.2)]
     items += [(F.TABLE, 7.0, 11.0, 0, 2.4, 1.2, {"name": "企业洽谈桌"}), (F.GUIDE_DESK, 20.0, 16.5, 0, 2.0, 0.7, {"name": "二层导办台"}),
-              (F.QUEUE_MACHINE, 46.0, 12.0, 0, 0.6, 0.5, {}), (F.LAYOUT_MAP, 47.0, 8.2, 0, 1.2, 0.1, {"name": "楼层指示牌"}),
+              (F.QUEUE_MACHINE, 46.0, 12.0, 0, 0.6, 0.5, {}), (F.LAYOUT_MAP, 50.0, 8.2, 0, 1.2, 0.1, {"name": "楼层指示牌"}),
               (F.SELF_SERVICE_TERMINAL, 12.0, 17.5, 180, 0.7, 0.6, {}), (F.SELF_SERVICE_TERMINAL, 12.0, 19.5, 0, 0.7, 0.6, {}),
               (F.WATER_DISPENSER, 43.5, 17.5, 0, 0.4, 0.4, {})]
     items += [(F.FIRE_EXTINGUISHER, x, y, 0, 0.3, 0.3, {}) for x, y in ((14.5, 8.4), (43.6, 8.4), (0.4, 23.5), (59.6, 23.5), (30.5, 29.6))]
     cams = [((0.3, 0.3), 45, 25), ((13.7, 23.7), 225, 25), ((14.3, 8.3), 45, 25), ((43.7, 8.3), 135, 25),
-            ((59.7, 8.3), 135, 20), ((59.7, 23.7), 225, 25), ((30, 23.9), 270, 20), ((0.3, 29.7), 315, 25)]
+            ((59.7, 8.3), 135, 20), ((59.7, 23.7), 200, 25), ((30, 23.9), 270, 20), ((0.3, 29.7), 315, 25),
+            # meeting room, complaint room, children's play and publicity zones
+            ((10.3, 34.7), 315, 15), ((38.3, 7.7), 315, 12), ((31.7, 0.3), 135, 20)]
     items += [(F.CCTV_CAMERA, x, y, rot - 90, 0.2, 0.2, {"fov": 90.0, "range": rng}) for (x, y), rot, rng in cams]
     items += [(F.WORKSTATION, x, 27.2, 0, 1.4, 0.7, {}) for x in range(3, 58, 3)]
     items += [(F.WORKSTATION, x, 32.5, 0, 1.4, 0.7, {}) for x in range(33, 51, 3)]

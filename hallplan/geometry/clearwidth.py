@@ -101,16 +101,55 @@ def entrance_sources(fg: FloorGeometry, width: float) -> tuple[RouteTarget, ...]
 def _door_plugs(fg: FloorGeometry, width: float, door_width: float, public: bool) -> np.ndarray:
     """Thin bridges through doors at least ``door_width`` wide, long enough to join the eroded space
     on both sides (cached until doors or walls change)."""
+    return _door_approaches(fg, width, door_width, public)[1]
+
+
+def _door_approaches(fg: FloorGeometry, width: float, door_width: float, public: bool):
+    """(door rectangles, plugs) of the doors :func:`_door_plugs` bridges, in the same order."""
     def build():
-        plugs = []
+        rects, plugs = [], []
         for d in fg.doors:
             if d.exterior or d.width + 1e-9 < door_width or (public and d.kind == DoorKind.STAFF_DOOR):
                 continue
             reach = d.thickness / 2 + width / 2 + 0.05
             c, n = np.array(d.centre), np.array(d.normal)
+            rects.append(d.rect)
             plugs.append(shapely.LineString([c - n * reach, c + n * reach]))
-        return np.array(plugs, dtype=object)
-    return fg.memo(("door_plugs", round(width, 6), door_width, public), LAYOUT_KINDS, build)
+        return np.array(rects, dtype=object), np.array(plugs, dtype=object)
+    return fg.memo(("door_approaches", round(width, 6), door_width, public), LAYOUT_KINDS, build)
+
+
+def with_door_approaches(fg: FloorGeometry, targets, width: float, door_width: float | None, which: str = "public"):
+    """Room targets (kinds ``zone``, ``toilet``) extended by the approach to each door into them that
+    is at least ``door_width`` wide: reaching the door counts as reaching the room, so a door on the
+    route is judged by the door width, not by the corridor width (a 0.90 m door into a 1.6 m wide
+    toilet does not fail a 1.80 m route).
+
+    >>> from hallplan.model import Door, DoorKind, Floor, HallLevel, Plan, Polygon, Wall
+    >>> f = Floor("f1", 1, Polygon.rect(0, 0, 20, 10))
+    >>> for i, pts in enumerate((((10, 7), (11.6, 7)), ((10, 7), (10, 10)), ((11.6, 7), (11.6, 10)))):
+    ...     f.walls[f"w{i}"] = Wall(f"w{i}", pts, 0.2)
+    >>> f.doors["d"] = Door("d", DoorKind.INTERNAL, 10.8, 7.0, 0.0, 0.9, host="w0")
+    >>> fg = FloorGeometry(Plan("t", HallLevel.TOWN, floors=[f]), "f1")
+    >>> t = with_door_approaches(fg, [RouteTarget("wc", "zone", shapely.box(10, 7, 11.6, 10))], 1.8, 0.9)[0]
+    >>> round(t.geometry.bounds[1], 2)  # reaches out of the room in front of the door
+    5.95
+    """
+    targets = tuple(targets)
+    if door_width is None or not any(t.kind in ("zone", "toilet") for t in targets):
+        return targets
+    rects, plugs = _door_approaches(fg, width, door_width, which == "public")
+    if not len(rects):
+        return targets
+    tree = shapely.STRtree(rects)
+    out = []
+    for t in targets:
+        if t.kind in ("zone", "toilet"):
+            hit = tree.query(t.geometry, predicate="intersects")
+            if len(hit):
+                t = RouteTarget(t.id, t.kind, shapely.union_all([t.geometry, *plugs[hit]]))
+        out.append(t)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -142,7 +181,9 @@ def _network(fg: FloorGeometry, radius: float, which: str, door_width: float | N
     if m is not None:
         return m.value
     e = fg.eroded(radius, which) if obstacles else fg.eroded_region(radius, which)
-    parts = shapely.get_parts(e)
+    # canonical part order and ring starts: an eroded space patched while dragging equals the one built
+    # from scratch only as a point set, and the pinch found must not depend on how it was built
+    parts = shapely.get_parts(shapely.normalize(e))
     parts = parts[shapely.get_type_id(parts) == 3]
     tree = shapely.STRtree(parts)
     n = len(parts)
@@ -215,7 +256,7 @@ class _PinchFinder:
         if self._rest is None:
             lo_comp = self.lo.geometry(self.labels)
             body = self.src_geom.buffer(self.width / 2 - self.r_lo + 1e-3, quad_segs=4)
-            parts = shapely.get_parts(shapely.difference(lo_comp, body))
+            parts = shapely.get_parts(shapely.normalize(shapely.difference(lo_comp, body)))
             parts = parts[shapely.get_type_id(parts) == 3]
             self._rest = (body, parts, shapely.STRtree(parts))
         return self._rest
@@ -240,6 +281,9 @@ class _PinchFinder:
         if k not in self._by_pin:
             q = parts[k]
             mouth = shapely.intersection(q.boundary, body.buffer(1e-2).boundary.buffer(2e-2))
+            if mouth.geom_type in ("LineString", "MultiLineString"):
+                mouth = shapely.line_merge(mouth)
+            mouth = shapely.normalize(mouth)
             if mouth.is_empty:
                 mouth = shapely.shortest_line(body, q)
             pins = []
@@ -257,7 +301,7 @@ def route_width(fg: FloorGeometry, width: float, sources, targets, *, door_width
                 which: str = "public") -> RouteWidthResult:
     """Which ``targets`` can be reached from ``sources`` by a route of clear ``width`` (see the module
     docstring). ``door_width``: doors at least this wide are bridged (None: doors must be ``width``)."""
-    sources, targets = tuple(sources), tuple(targets)
+    sources, targets = tuple(sources), with_door_approaches(fg, targets, width, door_width, which)
     net = _network(fg, width / 2 - 1e-6, which, door_width, width)
     src = net.labels_touching([x.geometry for x in sources]) if sources else set()
     # the wide network around the sources; if the full width does not even fit at the way in, the

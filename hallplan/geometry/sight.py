@@ -179,8 +179,8 @@ class CameraView:
 
 @dataclass(frozen=True)
 class Coverage:
-    """CCTV coverage of an area: share covered, blind spots (unseen parts of at least ``min_blind`` m²
-    and at least 0.2 m thick)."""
+    """CCTV coverage of an area: share covered, blind spots (unseen parts a whole person fits in, of at
+    least ``min_blind`` m²)."""
 
     floor_id: str
     area: float
@@ -197,11 +197,19 @@ def cameras(fg: FloorGeometry) -> list[Furniture]:
     return sorted((f for f in fg.floor.furniture.values() if f.kind == FurnitureKind.CCTV_CAMERA), key=lambda f: f.id)
 
 
-def coverage(fg: FloorGeometry, min_blind: float = 0.5, which: str = "public") -> Coverage:
+def coverage(fg: FloorGeometry, min_blind: float = 0.5, which: str = "public", exclude=frozenset()) -> Coverage:
     """Coverage of the public area (floor area outside staff-only zones, minus walls, structure and
-    tall furniture) by the floor's cameras (position, facing, field of view, range)."""
+    tall furniture) by the floor's cameras (position, facing, field of view, range). Zones of the kinds
+    in ``exclude`` (toilets, mother-and-baby room: places no camera may look into) are left out."""
+    exclude = frozenset(exclude)
+
     def build():
         area = fg.region(which).difference(fg.obstacle_union([ObstacleClass.STRUCTURE, ObstacleClass.TALL]))
+        if exclude:
+            _, kinds, geoms = fg.zones
+            private = [g for k, g in zip(kinds, geoms, strict=True) if k in exclude]
+            if private:
+                area = area.difference(shapely.union_all(private))
         views = []
         for c in cameras(fg):
             fov = c.fov if c.fov > 0 else 90.0
@@ -209,10 +217,13 @@ def coverage(fg: FloorGeometry, min_blind: float = 0.5, which: str = "public") -
             facing = math.degrees(math.atan2(c.facing[1], c.facing[0]))
             views.append(CameraView(c.id, (c.x, c.y), view(fg, (c.x, c.y), rng, facing, fov)))
         seen = shapely.union_all([v.polygon for v in views]) if views else shapely.Polygon()
-        covered = shapely.intersection(area, seen)
-        blind = shapely.difference(area, seen)
-        # a blind spot is somewhere a person could stand unseen: at least ``min_blind`` m² and 0.2 m thick
-        spots = tuple(sorted((g for g in shapely.get_parts(blind) if g.geom_type == "Polygon" and g.area >= min_blind
-                              and not shapely.buffer(g, -0.1, quad_segs=1).is_empty), key=lambda g: -g.area))
-        return Coverage(fg.floor_id, float(area.area), float(covered.area), spots, tuple(views))
-    return fg.memo(("coverage", min_blind, which), _SIGHT_DEPS | {EntityKind.ZONE, EntityKind.DOOR}, build)
+        # unseen is where a whole person fits unseen: strips thinner than a person (along the wall behind
+        # a camera) are dropped by an opening with the person's radius, as a person there is in view
+        r = fg.person_radius
+        blind = shapely.difference(area, seen).buffer(-r, quad_segs=2).buffer(r, quad_segs=2)
+        blind = shapely.intersection(blind, area)
+        covered = float(area.area) - float(blind.area)
+        spots = tuple(sorted((g for g in shapely.get_parts(blind) if g.geom_type == "Polygon" and g.area >= min_blind),
+                             key=lambda g: -g.area))
+        return Coverage(fg.floor_id, float(area.area), covered, spots, tuple(views))
+    return fg.memo(("coverage", min_blind, which, tuple(sorted(exclude))), _SIGHT_DEPS | {EntityKind.ZONE, EntityKind.DOOR}, build)

@@ -644,6 +644,8 @@ def staff_separation(ctx, rule):
 @check("cctv_coverage", reads=ALL, params={
     "min_share": Param("positive", help="% of the public area the cameras must see"),
     "min_blind": Param("positive", required=False, default=0.5, help="m²: smaller blind spots are not listed"),
+    "exclude": Param("zone_kinds", required=False, default=(),
+                     help="zone kinds left out of the area (toilets, mother-and-baby room: no camera may look in)"),
     "confirmed": CONFIRMED,
 })
 def cctv_coverage(ctx, rule):
@@ -654,7 +656,7 @@ def cctv_coverage(ctx, rule):
         if not _is_public_floor(floor):
             continue
         fg = geometry(ctx, floor)
-        c = sight.coverage(fg, p["min_blind"])
+        c = sight.coverage(fg, p["min_blind"], exclude=p["exclude"])
         share = 100.0 * c.share
         if share < p["min_share"] - 1e-9:
             blind = sum(g.area for g in c.blind_spots)

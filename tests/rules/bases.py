@@ -22,6 +22,7 @@ from hallplan.model import (
     ServicePeriod,
     ServiceWindow,
     WindowKind,
+    Wall,
     Zone,
     ZoneKind,
 )
@@ -157,10 +158,80 @@ def village() -> Plan:
     return p
 
 
+def route(level: HallLevel = HallLevel.COUNTY) -> Plan:
+    """A 30 × 20 m one-floor hall that passes every route-analysis rule (national pack, separation,
+    sight, CCTV), crowded (人员密集) and without sprinklers: consultation and waiting zones in front,
+    8 counters (window 1 a low counter) in a wall at y = 12, the back office and archive behind it
+    (staff door, back exit), an accessible toilet and a complaint room off the window zone."""
+    p = Plan("测试区政务服务中心", level, profile="all", service_hours=HOURS, staff_count=20)
+    f = Floor("f1", 1, Polygon.rect(0, 0, 30, 20), "一层")
+    p.floors = [f]
+    _zones(f, [
+        ("z-consult", Z.CONSULTATION, 0, 0, 10, 8), ("z-waiting", Z.WAITING, 10, 0, 30, 8),
+        ("z-windows", Z.WINDOW_SERVICE, 0, 8, 30, 12), ("z-back", Z.BACK_OFFICE, 0, 12, 24, 20),
+        ("z-wc-a", Z.TOILET_ACCESSIBLE, 24, 12, 27, 15), ("z-complaint", Z.COMPLAINT, 27, 12, 30, 15),
+        ("z-archive", Z.ARCHIVE, 24, 15, 30, 20),
+    ])
+    for wid, pts in (("w-counters", ((0, 12), (30, 12))), ("w-archive", ((24, 12), (24, 20))),
+                     ("w-rooms", ((24, 15), (30, 15))), ("w-wc", ((27, 12), (27, 15)))):
+        f.walls[wid] = Wall(wid, pts, 0.2)
+    _windows(f, [W.ACCESSIBLE] + [W.UNIVERSAL] * 7, 3.0, 11.575, 2.0)
+    _furn(f, [
+        ("desk-1", F.GUIDE_DESK, 8, 3, 2.0, 0.7, {}), ("queue-1", F.QUEUE_MACHINE, 8, 1, 0.6, 0.5, {}),
+        ("map-1", F.LAYOUT_MAP, 1.5, 0.15, 1.2, 0.1, {}), ("screen-1", F.DISPLAY_SCREEN, 16, 7.5, 2.0, 0.1, {}),
+        ("term-1", F.SELF_SERVICE_TERMINAL, 1, 6, 0.7, 0.6, {}),
+        ("seats-1", F.SEAT_ROW, 20, 3, 8, 0.6, {"seats": 12}), ("seats-2", F.SEAT_ROW, 20, 5, 8, 0.6, {"seats": 12}),
+        ("cam-1", F.CCTV_CAMERA, 0.2, 0.2, 0.2, 0.2, {"fov": 90.0, "range": 40.0}),
+        ("cam-2", F.CCTV_CAMERA, 29.8, 0.2, 0.2, 0.2, {"fov": 90.0, "range": 40.0}),
+        ("cam-3", F.CCTV_CAMERA, 29.8, 11.8, 0.2, 0.2, {"fov": 90.0, "range": 40.0}),
+        ("cam-4", F.CCTV_CAMERA, 27.2, 12.2, 0.2, 0.2, {"fov": 90.0, "range": 5.0}),
+    ])
+    for cid, rot in (("cam-1", -45.0), ("cam-2", 45.0), ("cam-3", 135.0), ("cam-4", -45.0)):
+        f.furniture[cid] = type(f.furniture[cid])(**{**f.furniture[cid].__dict__, "rotation": rot})
+    doors = [
+        Door("door-main", DoorKind.MAIN_ENTRANCE, 5, 0, 0, 2.4, Hinge.DOUBLE, -1, True, -1, name="主入口"),
+        Door("door-east", DoorKind.EXIT, 30, 4, 90, 1.5, Hinge.DOUBLE, -1, True, -1, name="东侧安全出口"),
+        Door("door-back", DoorKind.EXIT, 12, 20, 0, 1.2, Hinge.LEFT, 1, True, 1, name="后台出口"),
+        Door("door-staff", DoorKind.STAFF_DOOR, 22, 12, 0, 1.0, Hinge.LEFT, 1, False, -1, "w-counters", "工作人员通道门"),
+        Door("door-wc", DoorKind.INTERNAL, 25.5, 12, 0, 1.0, Hinge.SLIDING, 1, False, -1, "w-counters", "无障碍卫生间门"),
+        Door("door-complaint", DoorKind.INTERNAL, 28.5, 12, 0, 0.9, Hinge.LEFT, 1, False, -1, "w-counters", "投诉调解室门"),
+        Door("door-archive", DoorKind.INTERNAL, 24, 17.5, 90, 0.9, Hinge.LEFT, 1, False, -1, "w-archive", "档案室门"),
+    ]
+    f.doors.update({d.id: d for d in doors})
+    return p
+
+
+def offices() -> Plan:
+    """A 60 × 10 m office floor: a 2 m corridor (y 4–6) with an exit at each end, a 36 × 4 m open
+    back office (doors at x = 18 and 30) and an archive below it, a public meeting room above it."""
+    p = Plan("测试区政务服务中心", HallLevel.COUNTY, profile="all", service_hours=HOURS, staff_count=20)
+    f = Floor("f1", 1, Polygon.rect(0, 0, 60, 10), "一层")
+    p.floors = [f]
+    _zones(f, [("z-corr", Z.CIRCULATION, 0, 4, 60, 6), ("z-back", Z.BACK_OFFICE, 0, 0, 36, 4),
+               ("z-store", Z.ARCHIVE, 36, 0, 60, 4), ("z-meeting", Z.MEETING, 0, 6, 60, 10)])
+    f.walls["w-south"] = Wall("w-south", ((0, 4), (60, 4)), 0.2)
+    f.walls["w-north"] = Wall("w-north", ((0, 6), (60, 6)), 0.2)
+    f.walls["w-bo"] = Wall("w-bo", ((36, 0), (36, 4)), 0.2)
+    doors = [
+        Door("door-west", DoorKind.EXIT, 0, 5, 90, 1.5, Hinge.DOUBLE, 1, True, 1, name="西侧安全出口"),
+        Door("door-east", DoorKind.EXIT, 60, 5, 90, 1.5, Hinge.DOUBLE, -1, True, -1, name="东侧安全出口"),
+        Door("door-bo", DoorKind.STAFF_DOOR, 18, 4, 0, 1.0, Hinge.LEFT, 1, False, -1, "w-south", "后台门"),
+        Door("door-bo-2", DoorKind.STAFF_DOOR, 30, 4, 0, 1.0, Hinge.LEFT, 1, False, -1, "w-south", "后台门"),
+        Door("door-store", DoorKind.STAFF_DOOR, 48, 4, 0, 1.0, Hinge.LEFT, 1, False, -1, "w-south", "档案室门"),
+        Door("door-meeting", DoorKind.INTERNAL, 20, 6, 0, 1.5, Hinge.DOUBLE, 1, False, -1, "w-north", "会议室门"),
+        Door("door-meeting-2", DoorKind.INTERNAL, 40, 6, 0, 1.5, Hinge.DOUBLE, 1, False, -1, "w-north", "会议室门"),
+    ]
+    f.doors.update({d.id: d for d in doors})
+    return p
+
+
 BASES = {
     "county": county,
     "district": lambda: county(HallLevel.DISTRICT),
     "municipal": lambda: county(HallLevel.MUNICIPAL),
     "town": town,
     "village": village,
+    "route": route,
+    "route_district": lambda: route(HallLevel.DISTRICT),
+    "offices": offices,
 }
