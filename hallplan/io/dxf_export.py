@@ -730,14 +730,18 @@ class _Writer:
                (1070, int(fu.seats)), (1040, fu.fov), (1040, fu.range))
         if fu.kind == FurnitureKind.SEAT_ROW and fu.seats > 1:
             # seat divisions (not part of the block: the count varies)
+            # one "comb" polyline per row: across at each division, along the row's own edges in
+            # between (drawn over the footprint's edges, so it looks like separate lines) — a tenth
+            # of the entities of one LINE per division on a hall with 400 rows
             ring = fu.footprint()
             a, b, c, d = ring
+            comb = []
             for k in range(1, fu.seats):
                 t = k / fu.seats
                 p = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
                 q = (d[0] + (c[0] - d[0]) * t, d[1] + (c[1] - d[1]) * t)
-                self.count += 1
-                self.msp.add_line(fr.p(p), fr.p(q), dxfattribs={"layer": layer})
+                comb.extend((p, q) if k % 2 else (q, p))
+            self.polyline(fr.ring(comb), layer, closed=False)
         if fu.kind == FurnitureKind.CCTV_CAMERA and fu.fov > 0:
             # the field of view as a short wedge (the full range would cross the whole sheet)
             start = fu.rotation + 90.0 - fu.fov / 2.0

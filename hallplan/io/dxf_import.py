@@ -659,9 +659,20 @@ class Inspection:
     report: ImportReport
     layers: list[LayerInfo]
     units: str | None  # from the header; None when unset
-    units_guess: str
-    extent: tuple[float, float, float, float]  # drawing units
     hallplan_source: bool
+    _opened: Any = None
+    _extent: tuple[float, float, float, float] | None = None
+
+    @property
+    def extent(self) -> tuple[float, float, float, float]:
+        """The drawing's extent in drawing units (computed when first asked: it costs a pass)."""
+        if self._extent is None:
+            self._extent = _extent(self._opened.flat()) if self._opened is not None else (0.0, 0.0, 0.0, 0.0)
+        return self._extent
+
+    @property
+    def units_guess(self) -> str:
+        return guess_units(self.extent)
 
     def suggested(self, role: str) -> tuple[str, ...]:
         return tuple(li.name for li in self.layers if li.suggested == role)
@@ -690,9 +701,7 @@ def _inspect(opened: OpenedDxf, opts: ImportOptions) -> Inspection:
     except Exception:  # noqa: BLE001
         pass
     layers = [LayerInfo(n, dict(counts.get(n, {})), suggest_role(n)) for n in sorted(names, key=str.casefold)]
-    header_units = _header_units(opened.doc)
-    extent = _extent(flat)
-    return Inspection(opened.report, layers, header_units, guess_units(extent), extent, _is_hallplan(opened.doc))
+    return Inspection(opened.report, layers, _header_units(opened.doc), _is_hallplan(opened.doc), opened)
 
 
 def _header_units(doc) -> str | None:
@@ -812,29 +821,22 @@ class _Snapper:
         pairs = tree.query_pairs(self.tol, output_type="ndarray")
         if len(pairs) == 0:
             return lines, []
-        parent = np.arange(len(ends))
+        from scipy.sparse import coo_matrix
+        from scipy.sparse.csgraph import connected_components
 
-        def find(i):
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for a, b in pairs:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[rb] = ra
-        roots = np.array([find(i) for i in range(len(ends))])
-        gaps = []
-        means = {}
-        for r in np.unique(roots):
-            members = np.nonzero(roots == r)[0]
-            if len(members) > 1:
-                pts = ends[members]
-                span = float(np.max(np.linalg.norm(pts - pts.mean(axis=0), axis=1))) * 2
-                if span > 1e-9:
-                    gaps.append(span)
-                means[r] = pts.mean(axis=0)
+        n = len(ends)
+        graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+        _, roots = connected_components(graph, directed=False)
+        sizes = np.bincount(roots)
+        sums = np.zeros((len(sizes), 2))
+        np.add.at(sums, roots, ends)
+        centres = sums / sizes[:, None]
+        dev = np.linalg.norm(ends - centres[roots], axis=1)
+        span = np.zeros(len(sizes))
+        np.maximum.at(span, roots, dev)
+        gaps = [float(2 * v) for v, c in zip(span, sizes, strict=True) if c > 1 and v > 5e-10]
+        means = {int(r): centres[r] for r in np.nonzero(sizes > 1)[0]}
+        roots = roots.tolist()
         out = []
         for k, ln in enumerate(lines):
             ln = ln.copy()
@@ -1472,9 +1474,13 @@ def _from_geometry(opened: OpenedDxf, opts: ImportOptions, insp: Inspection) -> 
             col_shapes.append((x, y, lng, sh, ang, False))
     # one column per place (a hatch and its outline, a circle and its hatch …)
     kept: list[tuple] = []
+    cells: dict[tuple[int, int], list[tuple]] = defaultdict(list)
     for c in sorted(col_shapes, key=lambda c: -c[2] * c[3]):
-        if all(math.hypot(c[0] - k[0], c[1] - k[1]) > 0.05 for k in kept):
+        gx, gy = int(math.floor(c[0] / 0.1)), int(math.floor(c[1] / 0.1))
+        near = [k for dx in (-1, 0, 1) for dy in (-1, 0, 1) for k in cells.get((gx + dx, gy + dy), ())]
+        if all(math.hypot(c[0] - k[0], c[1] - k[1]) > 0.05 for k in near):
             kept.append(c)
+            cells[(gx, gy)].append(c)
 
     # --- rooms from room layers (per layer: an HP-ZONE-<KIND> layer names the kind)
     room_polys: list[tuple[Any, str]] = []
@@ -1503,13 +1509,19 @@ def _from_geometry(opened: OpenedDxf, opts: ImportOptions, insp: Inspection) -> 
         floor = Floor(fid, i, _shift_polygon(_to_model_polygon(outline), sx, sy), f"{i}F" if len(outlines) > 1 else "")
         zone_area = outline.buffer(0.5)
         n = 0
-        for pts, t, kind in wall_entities:
-            line = shapely.LineString(pts)
-            if not zone_area.intersects(line):
+        wlines = shapely.linestrings([np.asarray(pts, dtype=float) for pts, _, _ in wall_entities]) \
+            if wall_entities else np.array([])
+        hits = shapely.intersects(zone_area, wlines) if len(wlines) else np.array([], dtype=bool)
+        edges: dict[float, Any] = {}
+        for (pts, t, kind), line, hit in zip(wall_entities, wlines, hits, strict=True):
+            if not hit:
                 continue
             n += 1
-            edge = outline.exterior.buffer(max(t, 0.05))
-            if line.length > 0 and line.intersection(edge).length >= 0.8 * line.length:
+            tt = max(t, 0.05)
+            if tt not in edges:
+                edges[tt] = outline.exterior.buffer(tt)
+                shapely.prepare(edges[tt])
+            if line.length > 0 and (edges[tt].contains(line) or line.intersection(edges[tt]).length >= 0.8 * line.length):
                 kind = WallKind.EXTERIOR
             wid = f"wall-{n}"
             floor.walls[wid] = Wall(wid, mv(pts), round(max(t, 0.01), 3), kind)
@@ -1588,8 +1600,12 @@ def _rooms_from_walls(outline, walls_b: _Layered, taken: list, tol: float, opts:
     total = outline.area
     taken_u = shapely.union_all(taken) if taken else None
     out = []
-    for f in faces:
-        if f.area < 2.0 or f.area > 0.6 * total or _thin(f, opts.max_wall + 0.05):
+    faces = [f for f in faces if 2.0 <= f.area <= 0.6 * total]
+    if not faces:
+        return []
+    thin = shapely.is_empty(shapely.buffer(np.array(faces, dtype=object), -(opts.max_wall + 0.05) / 2.0))
+    for f, is_thin in zip(faces, thin, strict=True):
+        if is_thin:
             continue
         if not outline.buffer(tol + 0.01).contains(f.representative_point()):
             continue
