@@ -55,7 +55,9 @@ def _check(args) -> int:
     findings = engine.run()
     shown = filter_severity(findings, Severity(args.severity))
     if args.format == "json":
-        sys.stdout.write(json_report(shown, plan_name=plan.name, level=plan.level, profile=engine.profile))
+        from hallplan.rules.checks_routes import route_summary
+        sys.stdout.write(json_report(shown, plan_name=plan.name, level=plan.level, profile=engine.profile,
+                                     routes=route_summary(engine.ctx, findings)))
     else:
         sys.stdout.write(text_report(shown, plan_name=plan.name, level=plan.level, profile=engine.profile,
                                      lang=args.lang))

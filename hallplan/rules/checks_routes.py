@@ -7,38 +7,14 @@ re-marches the room it stands in). Every number comes from the rule's parameters
 is marked M (from memory) in ``national-codes.md`` has ``confirmed = false`` and its findings are
 capped at warnings that say the number awaits confirmation against the official text.
 
-The checks that take their number from a national code are used by ``packs/national.toml``. The three
-document checks at the end (``staff_separation``, ``cctv_coverage``, ``entrance_sight``) belong in the
-documents' own packs; entries for them, to add to ``YZ.toml`` / ``LH.toml`` / ``JZ.toml``::
-
-    [[rule]]
-    id = "YZ.back-office-separated"
-    requirement = "YZ-3.2"
-    title_zh = "后台审批区只经工作人员通道门进出"
-    title_en = "Back office reached by staff doors only"
-    clause_ref = "三、(三)"
-    clause = "后台审批服务区域应相对独立，与前台窗口适度分离"
-    modal = "应"
-    severity = "error"
-    levels = ["municipal", "county", "district", "town"]
-    check = "staff_separation"
-
-    [[rule]]
-    id = "YZ.cctv-coverage"       # and LH.cctv-coverage with min_share = 100 (LH-2.4.2 "全覆盖")
-    requirement = "YZ-5.5"
-    ...
-    check = "cctv_coverage"
-    [rule.params]
-    min_share = 95.0
-
-    [[rule]]
-    id = "YZ.guide-desk-visible"  # YZ-3.1; also YZ-5.2 (queue machine), LH-2.5.3 (terminals)
-    requirement = "YZ-3.1"
-    ...
-    check = "entrance_sight"
-    [rule.params]
-    kinds = ["guide_desk"]
-    max_distance = 15.0
+The checks that take their number from a national code are used by ``packs/national.toml`` (one rule
+per NC number of ``national-codes.md``). The document checks at the end (``staff_separation``,
+``cctv_coverage``, ``entrance_sight``, and ``evacuation_blocked`` for 畅通疏散通道) are used by the
+documents' own packs: ``YZ.back-office-separated``, ``YZ.guide-desk-visible``,
+``YZ.self-service-visible``, ``YZ.cctv-coverage``, ``YZ.evacuation-routes-clear``,
+``LH.cctv-coverage``, ``LH.info-desk-visible``, ``LH.escape-routes``, ``JZ.back-office-separated``,
+``JZ.guide-map-visible``. :func:`route_summary` gives reporters the worst evacuation paths and the
+pinch points.
 """
 
 from __future__ import annotations
@@ -701,3 +677,33 @@ def entrance_sight(ctx, rule):
             yield Hit.of("route_not_seen", entities=(s.target_id, did), floor_id=fid, cap=_cap(rule),
                          geometry=[_line_shape(s.line, fid)], kind=k, distance=s.distance, limit=p["max_distance"],
                          note=_note(rule), values={"distance_m": s.distance, "visible": s.visible})
+
+
+# --- summary for reporters ---------------------------------------------------------------------------
+def route_summary(ctx, findings=()) -> dict:
+    """The route analysis behind the findings, for the JSON report: per floor the worst evacuation
+    point by each measure (distance, room, point, the path to its exit), and every pinch point the
+    findings name (where a route of the required width narrows). Uses the check context's geometry
+    cache, so after a run it costs next to nothing."""
+    floors = []
+    for floor in ctx.plan.floors:
+        fg = geometry(ctx, floor)
+        evac = {}
+        for measure in evacuation.Measure:
+            w = evacuation.evacuation(fg, measure).worst
+            if w is None:
+                continue
+            path = w.path
+            evac[measure.value] = {
+                "distance_m": round(w.max_distance, 3), "room_kind": w.room_kind.value, "zones": list(w.zone_ids),
+                "worst_point": [round(w.worst_point.x, 3), round(w.worst_point.y, 3)], "exit": w.target_id,
+                "path": [] if path is None else [[round(x, 3), round(y, 3)] for x, y in path.coords]}
+        floors.append({"floor": floor.id, "evacuation": evac})
+    pinches = []
+    for f in findings:
+        v = dict(f.values)
+        if "pinch_point" in v:
+            pinches.append({"rule": f.rule_id, "floor": f.floor_id, "point": list(v["pinch_point"]),
+                            "width_m": v["pinch_m"], "required_m": v["width_m"], "targets": list(v.get("targets", ())),
+                            "line": next(([list(p) for p in g.points] for g in f.geometry if g.kind == "line"), [])})
+    return {"floors": floors, "pinches": pinches}

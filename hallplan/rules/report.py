@@ -83,7 +83,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
 
 
 def json_report(findings: Sequence[Finding], *, plan_name: str = "", level=None,
-                profile: Profile | None = None) -> str:
+                profile: Profile | None = None, routes: dict | None = None) -> str:
     doc = {
         "plan": plan_name,
         "level": getattr(level, "value", level),
@@ -93,6 +93,8 @@ def json_report(findings: Sequence[Finding], *, plan_name: str = "", level=None,
         "summary": counts(findings),
         "findings": [finding_to_dict(f) for f in findings],
     }
+    if routes is not None:  # worst evacuation paths and pinch points (checks_routes.route_summary)
+        doc["routes"] = routes
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
