@@ -23,10 +23,11 @@ def _fresh(monkeypatch, tmp_path):
     monkeypatch.setattr(ed, "_last_report_profile", None)
 
 
-def _window(qtbot):
+def _town_window(qtbot):
     w = MainWindow()
     w.ask_unsaved = lambda: "discard"
     qtbot.addWidget(w)
+    assert w.open_path(str(PLANS / "town_centre.hallplan"))
     return w
 
 
@@ -66,8 +67,7 @@ def test_report_dialog_options(qtbot, town, tmp_path):
 
 @needs_poppler
 def test_export_signs_from_the_menu(qtbot, tmp_path, monkeypatch):
-    w = _window(qtbot)
-    assert w.open_path(str(PLANS / "town_centre.hallplan"))
+    w = _town_window(qtbot)
 
     def accept(dlg):
         if isinstance(dlg, ed.SignExportDialog):
@@ -86,8 +86,7 @@ def test_export_signs_from_the_menu(qtbot, tmp_path, monkeypatch):
 
 
 def test_cancel_writes_nothing(qtbot, tmp_path, monkeypatch):
-    w = _window(qtbot)
-    assert w.open_path(str(PLANS / "town_centre.hallplan"))
+    w = _town_window(qtbot)
     monkeypatch.setattr(ed, "_exec", lambda dlg: False)
     io_menu.discover()
     out = tmp_path / "out"
@@ -99,8 +98,7 @@ def test_cancel_writes_nothing(qtbot, tmp_path, monkeypatch):
 
 @needs_poppler
 def test_export_report_from_the_menu(qtbot, tmp_path, monkeypatch):
-    w = _window(qtbot)
-    assert w.open_path(str(PLANS / "town_centre.hallplan"))
+    w = _town_window(qtbot)
 
     def accept(dlg):
         if isinstance(dlg, ed.ReportExportDialog):
