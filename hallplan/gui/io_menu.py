@@ -40,6 +40,11 @@ def register_import(key: str, label_key: str, filter_key: str, suffix: str, fn: 
 
 # (module, candidate function names, registry entry args)
 _KNOWN = (
+    # DXF: option dialogs first (hallplan.gui.dxf_dialog: units/layers for import), io functions as fallback
+    ("hallplan.gui.dxf_dialog", ("export_dxf",), "export",
+     ("dxf", "menu.io.export_dxf", "menu.io.filter_dxf", ".dxf", False)),
+    ("hallplan.gui.dxf_dialog", ("import_dxf",), "import",
+     ("dxf", "menu.io.import_dxf", "menu.io.filter_dxf", ".dxf", False)),
     ("hallplan.io.dxf_export", ("export_plan", "export_dxf", "write_dxf"), "export",
      ("dxf", "menu.io.export_dxf", "menu.io.filter_dxf", ".dxf", False)),
     # signs and report: option dialogs first (hallplan.gui.export_dialogs), the bare io functions as fallback
