@@ -100,6 +100,7 @@ class Canvas(QGraphicsView):
         self.plan_scene = scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # the grid: drawn once per view
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -109,7 +110,7 @@ class Canvas(QGraphicsView):
         self.viewport().setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
-        self.show_grid = True
+        self._show_grid = True
         self._pan: QPointF | None = None
         self._space = False
         self.buttons_down = 0
@@ -118,6 +119,16 @@ class Canvas(QGraphicsView):
         self._scale_changed()
         self.ed.tool_changed.connect(lambda _n: self._update_cursor())
         self._update_cursor()
+
+    @property
+    def show_grid(self) -> bool:
+        return self._show_grid
+
+    @show_grid.setter
+    def show_grid(self, on: bool) -> None:
+        self._show_grid = bool(on)
+        self.resetCachedContent()  # the background (grid) is cached
+        self.viewport().update()
 
     # ---------------------------------------------------------------- coordinates
     def plan_point(self, pos) -> tuple[float, float]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from PyQt6.QtCore import QPointF, QRectF, Qt
-from PyQt6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PyQt6.QtGui import QColor, QPainter, QPainterPath, QPen, QPicture
 from PyQt6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from . import theme
@@ -47,6 +47,7 @@ class DrawingItem(QGraphicsItem):
         self.kind = kind
         self._d = Drawing()
         self._flip = False
+        self.batched = False  # drawn by the scene's StaticLayer for its kind (and hidden itself)
         # zones, walls, the outline and overlays are always drawn in full
         self.coarse_ok = getattr(kind, "value", "") in ("furniture", "column", "window", "door", "stair", "lift")
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
@@ -90,6 +91,102 @@ class DrawingItem(QGraphicsItem):
             painter.drawPath(path)
         if d.texts:
             draw_texts(painter, d.texts, lod, self._flip)
+
+
+class _Chunk:
+    __slots__ = ("ids", "full", "coarse", "bounds")
+
+    def __init__(self, ids, full, coarse, bounds) -> None:
+        self.ids, self.full, self.coarse, self.bounds = ids, full, coarse, bounds
+
+
+class StaticLayer(QGraphicsItem):
+    """Many items of one kind drawn as one: their drawings recorded into :class:`QPicture` s (full
+    detail, and footprint boxes for zoomed-out views), one per square of ``CELL`` metres, replayed
+    by Qt without a Python call per item; only squares in view are replayed, and only squares whose
+    members changed are recorded again. The scene keeps member items hidden while they are batched
+    and takes an item out (showing it again) as soon as it is selected or changed, so a drag never
+    re-records."""
+
+    CELL = 24.0
+
+    def __init__(self, kind) -> None:
+        super().__init__()
+        self.kind = kind
+        self.members: dict[str, DrawingItem] = {}
+        self._chunks: dict[tuple[int, int], _Chunk] = {}
+        self._bounds = QRectF()
+        self._size = 1.0  # median on-plan size of a member (m): picks full or coarse per zoom
+        self.records = 0  # squares recorded (tests and benches)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def record(self, items: list[DrawingItem]) -> None:
+        cells: dict[tuple[int, int], list[DrawingItem]] = {}
+        for it in items:
+            p = it.pos()
+            cells.setdefault((math.floor(p.x() / self.CELL), math.floor(p.y() / self.CELL)), []).append(it)
+        self.prepareGeometryChange()
+        self.members = {it.eid: it for it in items}
+        for key in [k for k in self._chunks if k not in cells]:
+            del self._chunks[key]
+        for key, its in cells.items():
+            ids = frozenset(it.eid for it in its)
+            old = self._chunks.get(key)
+            if old is None or old.ids != ids:
+                self._chunks[key] = self._record_chunk(ids, its)
+        r = QRectF()
+        for c in self._chunks.values():
+            r = r.united(c.bounds)
+        self._bounds = r
+        sizes = sorted(max(it._d.bounds.width(), it._d.bounds.height()) for it in items)
+        self._size = sizes[len(sizes) // 2] if sizes else 1.0
+        self.update()
+
+    def _record_chunk(self, ids, items: list[DrawingItem]) -> _Chunk:
+        self.records += 1
+        full, coarse = QPicture(), QPicture()
+        r = QRectF()
+        pf, pc = QPainter(full), QPainter(coarse)
+        for it in items:
+            d = it._d
+            if not d.layers:
+                continue
+            t = it.sceneTransform()
+            pf.setTransform(t)
+            pc.setTransform(t)
+            for path, pen, br in d.layers:
+                pf.setPen(pen)
+                pf.setBrush(br)
+                pf.drawPath(path)
+            if d.texts:
+                draw_texts(pf, d.texts, 1e6, it._flip)
+            _, pen, br = d.layers[0]
+            pc.setPen(pen)
+            pc.setBrush(br)
+            pc.drawRect(d.coarse)
+            r = r.united(t.mapRect(d.bounds))
+        pf.end()
+        pc.end()
+        return _Chunk(ids, full, coarse, r)
+
+    def clear(self) -> None:
+        self.prepareGeometryChange()
+        self.members = {}
+        self._chunks = {}
+        self._bounds = QRectF()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not self._chunks:
+            return
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        coarse = self._size * lod < COARSE_PX
+        exposed = option.exposedRect
+        for c in self._chunks.values():
+            if c.bounds.intersects(exposed):
+                painter.drawPicture(0, 0, c.coarse if coarse else c.full)
 
 
 class ZoneLabelItem(QGraphicsItem):

@@ -7,7 +7,7 @@ are rebuilt (a drag repaints the moved items, not the plan).
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QRectF
+from PyQt6.QtCore import QRectF, QTimer
 from PyQt6.QtWidgets import QGraphicsScene
 
 from hallplan.i18n import label
@@ -15,7 +15,7 @@ from hallplan.model import Action, ChangeEvent, Entity, EntityKind, Floor, Furni
 from hallplan.model.geom import ring_centroid
 
 from . import drawing as D
-from .items import DrawingItem, PreviewItem, SelectionItem, SnapMarkerItem, ZoneLabelItem
+from .items import DrawingItem, PreviewItem, SelectionItem, SnapMarkerItem, StaticLayer, ZoneLabelItem
 from .tools import OUTLINE_ID, Editor
 from .tools import shapes as S
 from .tools.geom2d import bbox_of, point_in_ring
@@ -35,6 +35,13 @@ Z = {
     EntityKind.DOOR: 16,
     "zone_label": 30,
 }
+
+
+# Kinds drawn as one static layer when a floor has many of them (furniture on a big hall); items
+# of these kinds that are selected or were just changed are drawn on their own.
+BATCH_KINDS = (EntityKind.FURNITURE, EntityKind.COLUMN, EntityKind.WINDOW)
+BATCH_MIN = 40
+REBATCH_MS = 700
 
 
 class PlanScene(QGraphicsScene):
@@ -61,6 +68,17 @@ class PlanScene(QGraphicsScene):
             self.addItem(it)
         for it in (self.preview, self.selection, self.marker):
             self.addItem(it)
+        self.static: dict[EntityKind, StaticLayer] = {}
+        for k in BATCH_KINDS:
+            layer = StaticLayer(k)
+            layer.setZValue(Z[k])
+            self.addItem(layer)
+            self.static[k] = layer
+        self._live: set[str] = set()  # batch-kind ids changed since the last re-batch
+        self._batch_timer = QTimer(self)
+        self._batch_timer.setSingleShot(True)
+        self._batch_timer.setInterval(REBATCH_MS)
+        self._batch_timer.timeout.connect(self.rebatch)
         self._unsubs = [
             editor.history.subscribe(self._on_change),
             editor.floor_changed.connect(lambda _fid: self.rebuild()),
@@ -88,6 +106,10 @@ class PlanScene(QGraphicsScene):
         if f is not None:
             for e in f.entities():
                 self._put(f, e)
+        self._live.clear()
+        for layer in self.static.values():
+            layer.clear()  # new items: record afresh
+        self.rebatch()
         self.update_selection()
         self.update_preview()
         self.fit_scene_rect()
@@ -144,6 +166,9 @@ class PlanScene(QGraphicsScene):
         it = self.items_by_id.pop(eid, None)
         if it is not None:
             self.removeItem(it)
+            self._live.discard(eid)
+            if it.batched:
+                self._record(it.kind)
         lb = self.labels_by_id.pop(eid, None)
         if lb is not None:
             self.removeItem(lb)
@@ -160,6 +185,9 @@ class PlanScene(QGraphicsScene):
             it.setVisible(e.KIND not in self.ed.hidden)
             self.addItem(it)
             self.items_by_id[e.id] = it
+        if e.KIND in self.static:
+            self._live.add(e.id)
+            self._batch_timer.start()
         if isinstance(e, Zone):
             it.set_drawing(D.zone_drawing(e))
             self._label(e)
@@ -179,6 +207,39 @@ class PlanScene(QGraphicsScene):
                 v.set_drawing(D.camera_view(e, f))
             elif e.id in self.views_by_id:
                 self.removeItem(self.views_by_id.pop(e.id))
+
+        if it.batched:
+            self._record(e.KIND)  # a batched item changed (undo, properties): draw it on its own
+
+    # ---------------------------------------------------------------- static layers
+    def rebatch(self) -> None:
+        """Move every batch-kind item that is neither selected nor just changed into its kind's
+        static layer (or all back out when the floor has few of them)."""
+        self._batch_timer.stop()
+        self._live.clear()
+        for k in self.static:
+            self._record(k)
+
+    def _record(self, kind: EntityKind) -> None:
+        layer = self.static[kind]
+        items = [it for it in self.items_by_id.values() if it.kind == kind]
+        visible = kind not in self.ed.hidden
+        if len(items) < BATCH_MIN:
+            members = []
+        else:
+            sel = set(self.ed.selection)
+            members = [it for it in items if it.eid not in sel and it.eid not in self._live]
+        keep = {id(it) for it in members}
+        for it in items:
+            b = id(it) in keep
+            if it.batched != b or it.isVisible() != (visible and not b):
+                it.batched = b
+                it.setVisible(visible and not b)
+        if members:
+            layer.record(members)
+        elif layer.members:
+            layer.clear()
+        layer.setVisible(visible)
 
     def _label(self, z: Zone) -> None:
         lb = self.labels_by_id.get(z.id)
@@ -229,6 +290,10 @@ class PlanScene(QGraphicsScene):
             v.setVisible(self._view_visible(eid))
 
     def update_selection(self) -> None:
+        for k in {it.kind for i in self.ed.selection if (it := self.items_by_id.get(i)) is not None and it.batched}:
+            self._record(k)  # selected items leave the static layer (they are about to move)
+        if any(layer.members for layer in self.static.values()):
+            self._batch_timer.start()  # deselected ones go back in when things are quiet
         for eid, v in self.views_by_id.items():
             vis = self._view_visible(eid)
             if v.isVisible() != vis:
@@ -262,7 +327,9 @@ class PlanScene(QGraphicsScene):
             self.ed.hidden.add(kind)
         for it in self.items_by_id.values():
             if it.kind == kind:
-                it.setVisible(visible)
+                it.setVisible(visible and not it.batched)
+        if kind in self.static:
+            self.static[kind].setVisible(visible)
         for eid, v in self.views_by_id.items():
             v.setVisible(self._view_visible(eid))
         if kind == EntityKind.ZONE:

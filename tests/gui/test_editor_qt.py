@@ -131,6 +131,39 @@ def test_scene_updates_incrementally_and_items_hold_no_model_state(win, qtbot):
     assert set(sc.items_by_id) == {e.id for e in other.entities()}
 
 
+def test_static_layer_batches_furniture_and_lets_a_dragged_item_out(win, qtbot):
+    w = win
+    assert w.open_path(str(PLANS / "county_centre.hallplan"))
+    sc = w.plan_scene
+    from hallplan.model import EntityKind
+
+    layer = sc.static[EntityKind.FURNITURE]
+    furn = [it for it in sc.items_by_id.values() if it.kind == layer.kind]
+    assert len(furn) >= 40 and all(it.batched and not it.isVisible() for it in furn)
+    assert set(layer.members) == {it.eid for it in furn}
+    seat = next(f for f in w.editor.floor.furniture.values() if f.kind == FurnitureKind.SEAT_ROW)
+    w.canvas.zoom_to((seat.x - 5, seat.y - 5, seat.x + 5, seat.y + 5))
+    p0 = vp(w, seat.x, seat.y)
+    vpw = w.canvas.viewport()
+    QTest.mousePress(vpw, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p0)
+    it = sc.items_by_id[seat.id]
+    assert not it.batched and it.isVisible() and seat.id not in layer.members  # selected: drawn alone
+    records = layer.records
+    for k in range(1, 11):
+        QTest.mouseMove(vpw, p0 + QPoint(6 * k, 0))
+    QTest.mouseRelease(vpw, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p0 + QPoint(60, 0))
+    assert layer.records == records  # the drag never re-records the layer
+    w.editor.clear_selection()
+    sc.rebatch()  # what the idle timer does
+    assert it.batched and not it.isVisible() and seat.id in layer.members
+    assert layer.records <= records + 2  # only the squares the seat left and entered
+    # hiding the kind hides the layer; the items stay hidden
+    w.layers_panel.boxes["furniture"].setChecked(False)
+    assert not layer.isVisible() and not any(i.isVisible() for i in furn)
+    w.layers_panel.boxes["furniture"].setChecked(True)
+    assert layer.isVisible() and not it.isVisible()
+
+
 def test_keyboard_nudge_rotate_delete_copy_paste(win):
     w = win
     w.open_path(str(PLANS / "town_centre.hallplan"))
