@@ -20,6 +20,7 @@ from PyQt6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -137,7 +138,8 @@ class WaitChart(QWidget):
         # the curves (unbounded values drawn at the top with ∞)
         for attr, col in (("p90_wait", P90_COLOUR), ("mean_wait", MEAN_COLOUR)):
             path = QPainterPath()
-            pts = [(px(q.windows), py(getattr(q, attr)), math.isinf(getattr(q, attr))) for q in self.curve]
+            y_top = py(math.inf)  # values above the axis are drawn at the top with their number
+            pts = [(px(q.windows), py(getattr(q, attr)), getattr(q, attr)) for q in self.curve]
             for i, (x, y, _) in enumerate(pts):
                 if i == 0:
                     path.moveTo(x, y)
@@ -147,10 +149,10 @@ class WaitChart(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(path)
             p.setBrush(col)
-            for x, y, inf in pts:
+            for x, y, v in pts:
                 p.drawEllipse(QPointF(x, y), 3, 3)
-                if inf:
-                    p.drawText(QRectF(x - 10, y - 18, 20, 14), Qt.AlignmentFlag.AlignCenter, "∞")
+                if math.isinf(v) or y <= y_top + 0.5:
+                    p.drawText(QRectF(x + 4, y - 2, 60, 14), Qt.AlignmentFlag.AlignLeft, "∞" if math.isinf(v) else f"{v:.0f}")
         # legend
         lx, ly = r.right() - 150, r.top() + 4
         for i, (col, key) in enumerate(((MEAN_COLOUR, "sizing.gui.mean"), (P90_COLOUR, "sizing.gui.p90"))):
@@ -191,7 +193,10 @@ class SizingDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.setMaximumHeight(110)
+        self.table.setMaximumHeight(130)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the columns share the width
+        self.table.cellClicked.connect(self._row_changed)
         lay.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("sizing.gui.group")))
@@ -212,6 +217,7 @@ class SizingDialog(QDialog):
         self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.findings)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("sizing.gui.close"))
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         lay.addWidget(buttons)
@@ -262,8 +268,13 @@ class SizingDialog(QDialog):
                 if j == 3 and gs.windows_in_plan < gs.windows_needed:
                     it.setForeground(LIMIT_COLOUR)
                 self.table.setItem(i, j, it)
-        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        sim_head = self.table.horizontalHeaderItem(7)
+        if sim_head is not None:  # the day simulation vs the steady-state formula
+            sim_head.setToolTip(tr("sizing.cli.sim_note"))
         keep = self.group_box.currentData()
+        if keep is None:  # first open: the first group that lacks windows
+            keep = next((gs.group.key for gs in s.groups if gs.windows_in_plan < gs.windows_needed), None)
         self.group_box.blockSignals(True)
         self.group_box.clear()
         for gs in s.groups:
@@ -294,7 +305,7 @@ class SizingDialog(QDialog):
         gs = self.current_group()
         if gs is None or gs.windows_needed == 0:
             self.chart.set_data([], 30.0, 0, 0)
-            self.add_button.setText(tr("sizing.gui.add", n=0))
+            self.add_button.setText(tr("sizing.gui.enough"))
             self.add_button.setEnabled(False)
             return
         g = gs.group
@@ -303,8 +314,13 @@ class SizingDialog(QDialog):
                            extra=3, start=start)
         self.chart.set_data(curve, self.sizing.max_wait_min, gs.windows_in_plan, gs.windows_needed)
         missing = max(0, gs.windows_needed - gs.windows_in_plan)
-        self.add_button.setText(tr("sizing.gui.add", n=missing))
+        self.add_button.setText(tr("sizing.gui.add", n=missing) if missing else tr("sizing.gui.enough"))
         self.add_button.setEnabled(missing > 0)
+
+    def _row_changed(self, row: int, *_args) -> None:
+        """Picking a group's row in the table shows that group in the chart."""
+        if 0 <= row < self.group_box.count() and row != self.group_box.currentIndex():
+            self.group_box.setCurrentIndex(row)
 
     # --- action --------------------------------------------------------------------------------
     def add_recommended(self) -> bool:
