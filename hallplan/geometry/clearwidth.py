@@ -105,7 +105,7 @@ def _door_plugs(fg: FloorGeometry, width: float, door_width: float, public: bool
 
 
 def _door_approaches(fg: FloorGeometry, width: float, door_width: float, public: bool):
-    """(door rectangles, plugs) of the doors :func:`_door_plugs` bridges, in the same order."""
+    """(door rectangles, plugs, tree of the rectangles) of the doors :func:`_door_plugs` bridges."""
     def build():
         rects, plugs = [], []
         for d in fg.doors:
@@ -115,7 +115,8 @@ def _door_approaches(fg: FloorGeometry, width: float, door_width: float, public:
             c, n = np.array(d.centre), np.array(d.normal)
             rects.append(d.rect)
             plugs.append(shapely.LineString([c - n * reach, c + n * reach]))
-        return np.array(rects, dtype=object), np.array(plugs, dtype=object)
+        rects = np.array(rects, dtype=object)
+        return rects, np.array(plugs, dtype=object), shapely.STRtree(rects)
     return fg.memo(("door_approaches", round(width, 6), door_width, public), LAYOUT_KINDS, build)
 
 
@@ -138,18 +139,18 @@ def with_door_approaches(fg: FloorGeometry, targets, width: float, door_width: f
     targets = tuple(targets)
     if door_width is None or not any(t.kind in ("zone", "toilet") for t in targets):
         return targets
-    rects, plugs = _door_approaches(fg, width, door_width, which == "public")
+    public = which == "public"
+    rects, plugs, tree = _door_approaches(fg, width, door_width, public)
     if not len(rects):
         return targets
-    tree = shapely.STRtree(rects)
-    out = []
-    for t in targets:
-        if t.kind in ("zone", "toilet"):
-            hit = tree.query(t.geometry, predicate="intersects")
-            if len(hit):
-                t = RouteTarget(t.id, t.kind, shapely.union_all([t.geometry, *plugs[hit]]))
-        out.append(t)
-    return tuple(out)
+
+    def extend(t: RouteTarget) -> RouteTarget:
+        hit = tree.query(t.geometry, predicate="intersects")
+        return RouteTarget(t.id, t.kind, shapely.union_all([t.geometry, *plugs[hit]])) if len(hit) else t
+
+    # a room target's geometry is its zone's: cached with the layout, so a drag does not redo the unions
+    return tuple(fg.memo(("door_approach", t.id, t.kind, round(width, 6), door_width, public), LAYOUT_KINDS,
+                         lambda t=t: extend(t)) if t.kind in ("zone", "toilet") else t for t in targets)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
 import shapely
 
 from hallplan.model import DoorKind, EntityKind, FurnitureKind, Plan, ZoneKind
@@ -42,7 +43,15 @@ class Exit:
     door_kind: DoorKind | None = None
 
 
+_EXIT_DEPS = frozenset({EntityKind.FLOOR, EntityKind.WALL, EntityKind.DOOR, EntityKind.ZONE, EntityKind.STAIR})
+
+
 def exits(fg: FloorGeometry) -> tuple[Exit, ...]:
+    """The floor's exits (cached until walls, doors, zones or stairs change)."""
+    return fg.memo("exits", _EXIT_DEPS, lambda: _exits(fg))
+
+
+def _exits(fg: FloorGeometry) -> tuple[Exit, ...]:
     out = [Exit(d.id, "door", d.width, d.segment, d.back.room if d.front.outside else d.front.room, d.kind)
            for d in fg.doors if d.exterior]
     if not fg.is_ground:
@@ -90,6 +99,11 @@ class RoomDoors:
 
 
 def room_doors(fg: FloorGeometry) -> tuple[RoomDoors, ...]:
+    """Each room's doors with the closest pair (cached until walls, doors, zones or stairs change)."""
+    return fg.memo("room_doors", _EXIT_DEPS, lambda: _room_doors(fg))
+
+
+def _room_doors(fg: FloorGeometry) -> tuple[RoomDoors, ...]:
     doors = {d.id: d for d in fg.doors}
     out = []
     for r in fg.rooms:
@@ -145,21 +159,32 @@ def public_area(fg: FloorGeometry) -> float:
     return fg.memo("public_area", {EntityKind.ZONE, EntityKind.FLOOR}, build)
 
 
+def _load_counts(fg: FloorGeometry) -> tuple[float, int, int]:
+    """(staff zone area, workstations in staff zones, waiting seats), vectorised over the items."""
+    staff_zones = fg.staff_zones
+    items = list(fg.floor.furniture.values())
+    ws = [f for f in items if f.kind == FurnitureKind.WORKSTATION]
+    if ws and not staff_zones.is_empty:
+        xy = np.array([(f.x, f.y) for f in ws])
+        n_ws = int(np.count_nonzero(shapely.intersects_xy(staff_zones, xy[:, 0], xy[:, 1])))
+    else:
+        n_ws = len(ws)
+    seats = sum(f.seats for f in items if f.kind == FurnitureKind.SEAT_ROW)
+    return float(staff_zones.intersection(fg.outline).area), n_ws, seats
+
+
 def occupant_load(plan: Plan, fg: FloorGeometry, density: float, area_per_staff: float = 6.0) -> OccupantLoad:
     """The floor's occupant load by both methods (see :class:`OccupantLoad`)."""
     floor = fg.floor
     pa = public_area(fg)
-    staff_area = float(fg.staff_zones.intersection(fg.outline).area)
-    staff_zones = fg.staff_zones
-    ws = [f for f in floor.furniture.values() if f.kind == FurnitureKind.WORKSTATION
-          and (staff_zones.is_empty or staff_zones.intersects(shapely.Point(f.x, f.y)))]
-    back = max(len(ws), math.ceil(staff_area / area_per_staff - 1e-9) if area_per_staff > 0 else 0)
+    staff_area, n_ws, seats = fg.memo("load_counts", {EntityKind.FLOOR, EntityKind.ZONE, EntityKind.FURNITURE},
+                                      lambda: _load_counts(fg))
+    back = max(n_ws, math.ceil(staff_area / area_per_staff - 1e-9) if area_per_staff > 0 else 0)
     dens = math.ceil(density * pa + back - 1e-9)
-    seats = sum(f.seats for f in floor.furniture.values() if f.kind == FurnitureKind.SEAT_ROW)
     nwin = len(floor.windows)
     all_win = len(plan.all_windows())
     share = nwin / all_win if all_win else (1.0 / len(plan.floors) if plan.floors else 1.0)
-    staff = max(nwin + len(ws), round(plan.staff_count * share))
+    staff = max(nwin + n_ws, round(plan.staff_count * share))
     count = seats + 2 * nwin + staff
     method = LoadMethod.DENSITY if dens >= count else LoadMethod.COUNT
     return OccupantLoad(fg.floor_id, max(dens, count), method, density, pa, back, dens, seats, nwin, staff, count)

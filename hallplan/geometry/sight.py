@@ -155,7 +155,8 @@ class Sighting:
 def sighting(fg: FloorGeometry, origin, target_id: str, target: shapely.Geometry, max_range: float) -> Sighting:
     """Is any part of ``target`` visible from ``origin`` within ``max_range``?"""
     o = shapely.Point(origin)
-    fan = view(fg, origin, max_range)
+    key = ("view", round(origin[0], 6), round(origin[1], 6), round(max_range, 6))
+    fan = fg.memo(key, _SIGHT_DEPS, lambda: view(fg, origin, max_range))  # one fan per entrance and range
     part = shapely.intersection(fan, target) if not fan.is_empty else shapely.Polygon()
     vis = not part.is_empty and part.area > 1e-4
     line = shapely.shortest_line(o, part if vis else target)
