@@ -784,6 +784,16 @@ def directory_rows(plan: Plan, floor: Floor, lang: str = "zh") -> list[tuple[str
     return rows
 
 
+def floor_summary(plan: Plan, floor: Floor, lang: str = "zh") -> str:
+    """One line for another floor on a directory: its public zones and its window numbers."""
+    names = [t for t, c in directory_rows(plan, floor, lang) if c and c != _hex(WINDOW_COLOUR)]
+    nums = [w.number for w in floor.windows.values()]
+    if nums:
+        names.append(tr("sign.dir.windows", lang, numbers=number_ranges(nums), kind=tr("sign.dir.window_all", lang)))
+    names += [t for t, c in directory_rows(plan, floor, lang) if c is None]
+    return "、".join(names) if names else (floor.name or "")
+
+
 @sign_type("directory", "sign.title.directory")
 def _directory_pages(ctx: SignContext) -> list[Page]:
     """楼层指示牌 per floor: what is where on this floor and the others (YZ-6.2.3)."""
@@ -797,12 +807,7 @@ def _directory_pages(ctx: SignContext) -> list[Page]:
         fl = floor_label(floor)
         fname = floor.name or fl
         rows = directory_rows(ctx.plan, floor)
-        others = []
-        for o in floors:
-            if o is floor:
-                continue
-            names = [r[0] for r in directory_rows(ctx.plan, o)]
-            others.append(f"{floor_label(o)}  " + ("、".join(names) if names else (o.name or "")))
+        others = [f"{floor_label(o)}  {floor_summary(ctx.plan, o)}" for o in floors if o is not floor]
         other_head = tr("sign.dir.other_floors", "zh") if others else ""
         hall = ctx.plan.name
 
@@ -820,19 +825,35 @@ def _directory_pages(ctx: SignContext) -> list[Page]:
             ph = H - 2 * m - head_h - m
             p.rect(m, py, W - 2 * m, ph, fill=st["panel"], radius=8)
             inner = 14
-            other_h = ph * 0.28 if others else 0.0
+            other_h = min(ph * 0.28, (st["row_max_mm"] * 0.8) * (1.6 * len(others) + 2.5)) if others else 0.0
             rows_h = ph - other_h - 2 * inner
-            n = max(len(rows), 1)
+            # many rows: zones in the left column, windows, lifts and stairs in the right one
+            windows_at = next((i for i, r in enumerate(rows) if r[1] in (_hex(WINDOW_COLOUR), None)), len(rows))
+            two = len(rows) > st.get("one_column_max_rows", 14) and 0 < windows_at < len(rows)
+            columns = [rows[:windows_at], rows[windows_at:]] if two else [rows]
+            n = max(max(len(col) for col in columns), 1)
             slot = min(rows_h / n, st["row_max_mm"] * 1.8)
-            y = py + ph - inner
-            for text, colour in rows:
-                if colour:
-                    sq = min(slot * 0.55, st["row_max_mm"])
-                    p.rect(m + inner, y - slot / 2 - sq / 2, sq, sq, fill=colour, radius=2)
-                x0 = m + inner + st["row_max_mm"] * 1.4
-                p.text(text, x0, y - slot, W - m - inner - x0, slot * 0.9, st["row_max_mm"], st["panel_text"],
-                       min_mm=st["row_min_mm"], max_lines=2, align="left", what="row")
-                y -= slot
+            size = min(st["row_max_mm"], slot * 0.62)
+            avail = W - 2 * m - 2 * inner - (inner if two else 0)
+            longest = [max((stringWidth(t, p.font.name, 1.0) for t, _ in col), default=1.0) + 1.5 for col in columns]
+            shares = [min(max(x / sum(longest), 0.38), 0.62) for x in longest] if two else [1.0]
+            cx = m + inner
+            for col, share in zip(columns, shares, strict=True):
+                col_w = avail * share
+                sq = min(slot * 0.5, size * 0.9)
+                text_w = col_w - sq - size * 0.5
+                # one size for the whole column (the longest row on one line), unless that gets too small
+                col_size = min(fit_text(t, p.font.name, text_w, slot * 0.92, size).size for t, _ in col)
+                if col_size < size * 0.75:  # long rows wrap onto two lines, all at one size
+                    col_size = min(fit_text(t, p.font.name, text_w, slot * 0.92, size, max_lines=2).size for t, _ in col)
+                y = py + ph - inner
+                for text, colour in col:
+                    p.rect(cx, y - slot / 2 - sq / 2, sq, sq, fill=colour or st.get("transit", "#8A8A8A"), radius=2)
+                    x0 = cx + sq + size * 0.5
+                    p.text(text, x0, y - slot, text_w, slot * 0.92, col_size, st["panel_text"],
+                           min_mm=st["row_min_mm"], max_lines=2, align="left", what="row")
+                    y -= slot
+                cx += col_w + inner
             if others:
                 top = py + other_h + inner * 0.5
                 p.line(m + inner, top, W - m - inner, top, "#BBBBBB", 0.8)
@@ -840,7 +861,7 @@ def _directory_pages(ctx: SignContext) -> list[Page]:
                 p.text(other_head, m + inner, top - hh - 4, W - 2 * m - 2 * inner, hh, st["row_max_mm"] * 0.7,
                        st["panel_text"], align="left", what="other floors")
                 p.text("\n".join(others), m + inner, py + inner * 0.5, W - 2 * m - 2 * inner, top - hh - 8 - py - inner * 0.5,
-                       st["row_max_mm"] * 0.65, st["panel_text"], min_mm=st["row_min_mm"] * 0.8, max_lines=40,
+                       st["row_max_mm"] * 0.8, st["panel_text"], min_mm=st["row_min_mm"] * 0.8, max_lines=40,
                        align="left", valign="top", what="other floors")
 
         texts = (fl, f"{title} {title_en}".strip(), f"{hall} · {fname}", other_head, "\n".join(others),
