@@ -431,6 +431,17 @@ def write_report(plan: Plan, path: str | os.PathLike, findings: Sequence[Any] | 
 
     # -- hall data -----------------------------------------------------------------------
     story.append(_p(t("report.h.hall"), S.h1))
+    low = sum(1 for w in plan.all_windows() if w.low_counter)
+    basics = [(t("report.level"), T(label(plan.level, lang), "level")),
+              (t("report.basic.area"), f"{plan.gross_area:,.1f} m²"),
+              (t("report.basic.windows"), t("report.basic.windows_value", n=len(plan.all_windows()), low=low))]
+    if plan.service_hours:
+        hours = "；".join(f"{sp.days} {sp.start}–{sp.end}" for sp in plan.service_hours)
+        basics.append((t("report.basic.hours"), T(hours, "service hours")))
+    if plan.staff_count:
+        basics.append((t("report.basic.staff"), t("report.basic.staff_value", n=plan.staff_count)))
+    story += [_p(t("report.h.basic"), S.h2),
+              S.table([[_p(a, S.cell), _p(b, S.cell)] for a, b in basics], (45, 125), head_colour=None)]
     rows = [[_p(t("report.col.floor"), S.cell_head), _p(t("report.col.storey"), S.cell_head),
              _p(t("report.col.area"), S.cell_head), _p(t("report.col.windows"), S.cell_head)]]
     for f in sorted(plan.floors, key=lambda f: f.storey):
@@ -459,14 +470,7 @@ def write_report(plan: Plan, path: str | os.PathLike, findings: Sequence[Any] | 
              _p(t("report.col.numbers"), S.cell_head)]]
     for kind, nums in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         rows.append([_p(T(kind, "window kind"), S.cell), _p(str(len(nums)), S.cell), _p(T(number_ranges(nums), "numbers"), S.cell)])
-    low = sum(1 for w in plan.all_windows() if w.low_counter)
-    story += [_p(t("report.h.windows"), S.h2), S.table(rows, (70, 20, 80)),
-              _p(t("report.low_counters", n=low), S.small)]
-    if plan.service_hours:
-        hours = "；".join(f"{sp.days} {sp.start}–{sp.end}" for sp in plan.service_hours)
-        story.append(_p(t("report.hours", hours=T(hours, "service hours")), S.body))
-    if plan.staff_count:
-        story.append(_p(t("report.staff", n=plan.staff_count), S.body))
+    story += [_p(t("report.h.windows"), S.h2), S.table(rows, (70, 20, 80))]
 
     # -- findings ------------------------------------------------------------------------
     story += [PageBreak(), _p(t("report.h.findings"), S.h1)]
