@@ -614,7 +614,7 @@ class _Writer:
                 pt = free.representative_point()
             name = z.name or label(z.kind, self.lang)
             area = tr("dxf.area", self.lang, area=f"{z.area:,.1f}")
-            h = _fit_height(free, (pt.x, pt.y), (name, area), hgt / 1000.0, fr.h(1.2) / 1000.0) * 1000.0
+            h = _fit_height(free, (pt.x, pt.y), (name, area), hgt / 1000.0, fr.h(1.0) / 1000.0) * 1000.0
             m = self.mtext(f"{name}\\P{area}", fr.p((pt.x, pt.y)), h)
             _xdata(m, *_str_x("zone-label", z.id))
 
@@ -897,9 +897,9 @@ def _text_width(s: str, height: float) -> float:
     little over full width, Latin about 0.65 of the height.
 
     >>> round(_text_width("窗口A", 1.0), 2)
-    2.36
+    2.92
     """
-    return sum(1.15 if ord(c) >= 0x2E80 else 0.65 for c in s) * height * 0.8
+    return sum(1.45 if ord(c) >= 0x2E80 else 0.75 for c in s) * height * 0.8
 
 
 def _fit_height(poly, at: Point, lines: Sequence[str], height: float, minimum: float) -> float:

@@ -798,7 +798,8 @@ def _points(e, flat_dist: float) -> list[tuple[list[tuple[float, float]], bool]]
         return []
     p = dxfpath.make_path(e)
     pts = [(v.x, v.y) for v in p.flattening(flat_dist)]
-    closed = t in ("CIRCLE", "SOLID", "TRACE") or (t in ("LWPOLYLINE", "POLYLINE") and bool(e.closed)) or (
+    closed = t in ("CIRCLE", "SOLID", "TRACE") or (t == "LWPOLYLINE" and bool(e.closed)) or (
+        t == "POLYLINE" and bool(e.is_closed)) or (
         t in ("ELLIPSE", "SPLINE") and p.is_closed)
     if len(pts) >= 2 and closed and math.dist(pts[0], pts[-1]) < 1e-9:
         pts = pts[:-1]

@@ -8,9 +8,24 @@ from hallplan.cli import main
 from tests.conftest import PLANS
 
 
-def test_export_dxf_verb(tmp_path, capsys):
-    out = tmp_path / "sub" / "town.dxf"
-    rc = main(["export-dxf", str(PLANS / "town_centre.hallplan"), "-o", str(out), "--date", "2025-01-01",
+def test_export_dxf_verb(tmp_path, capsys, monkeypatch):
+    from hallplan.rules.engine import Engine
+    from hallplan.rules.finding import Citation, Finding, Severity, Shape
+
+    plan_file = PLANS / "village_station.hallplan"
+    fid = "floor-1"
+    fake = [Finding("T-1", "R-1", Severity.ERROR, "疏散距离 41.2 m > 30.0 m", "exit distance 41.2 m > 30.0 m",
+                    Citation("YZ", "标题", "title", "一", "条文"),
+                    geometry=(Shape.polygon([(1, 1), (3, 1), (3, 2)], fid), Shape.point((2, 2), fid)), floor_id=fid)]
+    monkeypatch.setattr(Engine, "__init__", lambda self, *a, **k: None)  # no packs to load: a fake finding
+    monkeypatch.setattr(Engine, "run", lambda self, *a, **k: fake)
+    import hallplan.io.dxf_export as dx
+
+    fonts = []  # the LibreCAD font itself is tested in test_dxf_export (it takes seconds on the CJK TTF)
+    monkeypatch.setattr(dx, "write_librecad_font", lambda chars, directory=None: fonts.append((chars, directory))
+                        or tmp_path / "fonts" / "hp-cjk.lff")
+    out = tmp_path / "sub" / "village.dxf"
+    rc = main(["export-dxf", str(plan_file), "-o", str(out), "--date", "2025-01-01",
                "--lang", "en", "--findings", "--librecad-font", str(tmp_path / "fonts")])
     assert rc == 0
     text = capsys.readouterr().out
@@ -18,9 +33,10 @@ def test_export_dxf_verb(tmp_path, capsys):
     doc = ezdxf.readfile(out)
     assert not doc.audit().has_errors
     assert doc.header["$INSUNITS"] == 4
-    assert (tmp_path / "fonts" / "hp-cjk.lff").exists()
-    # findings drawn on their (hidden) layer
-    assert len(doc.modelspace().query('*[layer=="HP-FINDINGS"]')) >= 0
+    assert fonts and fonts[0][1] == str(tmp_path / "fonts") and "城" not in fonts[0][0] and "站" in fonts[0][0]
+    on = doc.modelspace().query('*[layer=="HP-FINDINGS"]')  # findings drawn on their (hidden) layer
+    assert len(on.query("LWPOLYLINE")) == 1 and len(on.query("CIRCLE")) == 1
+    assert any("41.2" in t.dxf.text for t in on.query("TEXT"))
 
 
 def test_export_dxf_verb_errors(tmp_path, capsys):

@@ -335,3 +335,30 @@ def test_imported_floors_as_one_undoable_command():
     assert new.walls and new.storey not in {f.storey for f in base.floors[:-1]}
     h.undo()
     assert [f.id for f in base.floors] == before
+
+
+def test_r12_polyline_ellipse_and_hatch_only_outline():
+    doc = ezdxf.new("R12")
+    doc.layers.add("OUTLINE")
+    doc.layers.add("COLUMN")
+    msp = doc.modelspace()
+    msp.add_polyline2d([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], close=True, dxfattribs={"layer": "OUTLINE"})
+    msp.add_circle((5000, 5000), 300, dxfattribs={"layer": "COLUMN"})
+    with pytest.raises(UnitsNeeded):  # R12 has no $INSUNITS
+        import_dxf(_bytes(doc))
+    f = import_dxf(_bytes(doc), ImportOptions(units="mm")).plan.floors[0]
+    assert abs(f.area - 200.0) < 1e-6
+    col = next(iter(f.columns.values()))
+    assert col.round and abs(col.width - 0.6) < MM and (col.x, col.y) == (5.0, 5.0)
+
+    doc = ezdxf.new("R2013")
+    doc.header["$INSUNITS"] = 4
+    doc.layers.add("BOUNDARY")
+    h = doc.modelspace().add_hatch(dxfattribs={"layer": "BOUNDARY"})
+    h.paths.add_polyline_path([(0, 0), (12000, 0), (12000, 8000), (0, 8000)], is_closed=True)
+    doc.modelspace().add_ellipse((6000, 4000), major_axis=(2000, 0), ratio=0.5, dxfattribs={"layer": "BOUNDARY"})
+    f = import_dxf(_bytes(doc)).plan.floors[0]
+    import math
+
+    # the ellipse is nested in the outline: a hole (even-odd), as a courtyard would be
+    assert abs(f.area - (96.0 - math.pi * 2 * 1)) < 0.05 and len(f.outline.holes) == 1
