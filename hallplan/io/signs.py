@@ -516,27 +516,32 @@ def _led_pages(ctx: SignContext) -> list[Page]:
             p.rect(dx, m, 2.5, inner_h, fill=st["divider"])
             x0 = dx + 2.5 + m
             rw = W - st.get("right_margin_mm", m) - x0  # a wider right margin: text never runs to the edge
-            name_h = st["name_max_mm"] * 1.05
-            # centre the right-hand block vertically: measure the services first
-            used = name_h + 4 + ((st["type_max_mm"] * 0.8 + 3) if name_en else 0) + \
-                ((st["type_max_mm"] * 1.05 + 4) if type_line else 0)
-            sfit = fit_text(services_line, p.font.name, rw, H - 2 * m - used, st["services_max_mm"], 12, ctx.leading)
-            spare = max(H - 2 * m - used - sfit.height(ctx.leading), 0.0)
-            top = H - m - spare / 2
-            p.text(name, x0, top - name_h, rw, name_h, st["name_max_mm"], fg, min_mm=st["name_min_mm"],
-                   align="left", what="name")
-            y = top - name_h - 4
+            avail = H - 2 * m
+            lead = ctx.leading
+            # name first (up to two lines), then the type line and the English line no larger than
+            # the name, the services in what is left; the block is centred vertically
+            name_fit = fit_text(name, p.font.name, rw, avail * 0.55, st["name_max_mm"], 2, lead)
+            name_h = name_fit.height(lead)
+            type_size = min(st["type_max_mm"], name_fit.size * 0.75)
+            en_size = min(st["type_max_mm"] * 0.75, name_fit.size * 0.6)
+            gap = max(3.0, name_fit.size * 0.12)
+            parts: list[tuple[str, float, float, int, str]] = [(name, name_fit.size, name_h, 2, "name")]
             if name_en:
-                eh = st["type_max_mm"] * 0.8
-                p.text(name_en, x0, y - eh, rw, eh, st["type_max_mm"] * 0.75, fg, align="left", what="English")
-                y -= eh + 3
+                parts.append((name_en, en_size, en_size * (ASCENT + DESCENT), 1, "English"))
             if type_line:
-                th = st["type_max_mm"] * 1.05
-                p.text(type_line, x0, y - th, rw, th, st["type_max_mm"], fg, min_mm=st["type_min_mm"],
-                       align="left", what="type")
-                y -= th + 4
-            p.text(services_line, x0, m, rw, y - m, st["services_max_mm"], fg, min_mm=st["services_min_mm"],
-                   max_lines=12, align="left", valign="top", what="services", balance=False)
+                t_fit = fit_text(type_line, p.font.name, rw, type_size * 1.05, type_size, 1, lead)
+                parts.append((type_line, t_fit.size, t_fit.height(lead), 1, "type"))
+            used = sum(ph for _, _, ph, _, _ in parts) + gap * len(parts)
+            s_max = min(st["services_max_mm"], name_fit.size * 0.6, type_size if type_line else st["services_max_mm"])
+            s_fit = fit_text(services_line, p.font.name, rw, max(avail - used, 1.0), s_max, 12, lead)
+            parts.append((services_line, s_fit.size, s_fit.height(lead), 12, "services"))
+            total = used + s_fit.height(lead)
+            y = H - m - max(avail - total, 0.0) / 2
+            for text, size, ph, lines, what in parts:
+                p.text(text, x0, y - ph, rw, ph + 0.01, size, fg,
+                       min_mm=st.get(f"{what}_min_mm", 0.0) if what in ("name", "type", "services") else 0.0,
+                       max_lines=lines, align="left", valign="top", what=what, balance=False)
+                y -= ph + gap
 
         pages.append(Page(tr("sign.where.window", ctx.lang, number=number), (W, H), texts, draw))
     return pages
