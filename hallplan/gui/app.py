@@ -16,6 +16,29 @@ def default_plan() -> str | None:
     return str(cands[0]) if cands else None
 
 
+_QT_TRANSLATOR = None
+
+
+def install_qt_translations(lang: str) -> None:
+    """Qt's own strings (OK/Cancel, file dialogs, context menus) in the editor's language."""
+    from PyQt6.QtCore import QLibraryInfo, QTranslator
+    from PyQt6.QtWidgets import QApplication
+
+    global _QT_TRANSLATOR
+    app = QApplication.instance()
+    if app is None:
+        return
+    if _QT_TRANSLATOR is not None:
+        app.removeTranslator(_QT_TRANSLATOR)
+        _QT_TRANSLATOR = None
+    if lang != "zh":
+        return
+    tr_ = QTranslator(app)
+    if tr_.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(tr_)
+        _QT_TRANSLATOR = tr_
+
+
 def create_app(argv: list[str] | None = None):
     """The QApplication with the bundled CJK font and the remembered language."""
     from PyQt6.QtGui import QFont, QFontDatabase
@@ -36,7 +59,9 @@ def create_app(argv: list[str] | None = None):
         if fams:
             app.setFont(QFont(fams[0], 10))
             drawing.set_font_family(fams[0])
-    set_language(Settings.load().language)
+    lang = Settings.load().language
+    set_language(lang)
+    install_qt_translations(lang)
     return app
 
 

@@ -111,10 +111,115 @@ def tool_icon(name: str) -> QIcon:
         p.drawRect(QRectF(5, 5, 22, 22))
         p.drawLine(QPointF(5, 5), QPointF(27, 27))
         p.drawLine(QPointF(27, 5), QPointF(5, 27))
-    else:
+    elif not _action_icon(p, name):
         p.drawEllipse(QRectF(8, 8, 16, 16))
     p.end()
     return QIcon(pm)
+
+
+def _arrow_head(p: QPainter, tip: QPointF, dx: float, dy: float, size: float = 5.0) -> None:
+    """A filled arrow head at ``tip`` pointing along (dx, dy) (unit vector)."""
+    nx, ny = -dy, dx
+    back = QPointF(tip.x() - dx * size, tip.y() - dy * size)
+    p.save()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(INK)
+    p.drawPolygon([tip, QPointF(back.x() + nx * size * 0.7, back.y() + ny * size * 0.7),
+                   QPointF(back.x() - nx * size * 0.7, back.y() - ny * size * 0.7)])
+    p.restore()
+
+
+def _action_icon(p: QPainter, name: str) -> bool:
+    """Icons of the main toolbar's commands (file, undo, view and snap toggles)."""
+    if name == "new":
+        path = QPainterPath()
+        path.moveTo(8, 3)
+        path.lineTo(19, 3)
+        path.lineTo(25, 9)
+        path.lineTo(25, 29)
+        path.lineTo(8, 29)
+        path.closeSubpath()
+        p.setBrush(QColor(255, 255, 255))
+        p.setPen(_pen(INK, 1.6))
+        p.drawPath(path)
+        p.drawPolyline([QPointF(19, 3), QPointF(19, 9), QPointF(25, 9)])
+        p.setPen(_pen(ACCENT, 2.2))
+        p.drawLine(QPointF(12, 19), QPointF(21, 19))
+        p.drawLine(QPointF(16.5, 14.5), QPointF(16.5, 23.5))
+    elif name == "open":
+        p.setPen(_pen(INK, 1.6))
+        p.setBrush(QColor(250, 214, 120))
+        p.drawPolygon([QPointF(3, 8), QPointF(12, 8), QPointF(14, 11), QPointF(27, 11), QPointF(27, 26), QPointF(3, 26)])
+        p.setBrush(QColor(255, 232, 160))
+        p.drawPolygon([QPointF(3, 26), QPointF(8, 15), QPointF(30, 15), QPointF(27, 26)])
+    elif name in ("save", "save_as"):
+        p.setPen(_pen(INK, 1.6))
+        p.setBrush(ACCENT)
+        p.drawRoundedRect(QRectF(4, 4, 24, 24), 3, 3)
+        p.setBrush(QColor(255, 255, 255))
+        p.drawRect(QRectF(9, 4, 14, 9))
+        p.setBrush(QColor(220, 230, 240))
+        p.drawRect(QRectF(8, 18, 16, 10))
+    elif name in ("undo", "redo"):
+        flip = name == "redo"
+        p.save()
+        if flip:
+            p.translate(32, 0)
+            p.scale(-1, 1)
+        p.setPen(_pen(INK, 2.6))
+        path = QPainterPath()
+        path.moveTo(9, 13)
+        path.lineTo(19, 13)
+        path.cubicTo(29, 13, 29, 27, 19, 27)
+        path.lineTo(12, 27)
+        p.drawPath(path)
+        _arrow_head(p, QPointF(4, 13), -1.0, 0.0, 7.0)
+        p.restore()
+    elif name == "fit":
+        p.setPen(_pen(INK, 1.6))
+        p.drawRect(QRectF(9, 10, 14, 12))
+        p.setPen(_pen(ACCENT, 2.2))
+        for cx, cy, sx, sy in ((3, 3, 1, 1), (29, 3, -1, 1), (3, 29, 1, -1), (29, 29, -1, -1)):
+            p.drawPolyline([QPointF(cx + 6 * sx, cy), QPointF(cx, cy), QPointF(cx, cy + 6 * sy)])
+    elif name in ("zoom_in", "zoom_out"):
+        p.setPen(_pen(INK, 2.2))
+        p.drawEllipse(QRectF(4, 4, 18, 18))
+        p.setPen(_pen(INK, 4))
+        p.drawLine(QPointF(20, 20), QPointF(28, 28))
+        p.setPen(_pen(ACCENT, 2))
+        p.drawLine(QPointF(8.5, 13), QPointF(17.5, 13))
+        if name == "zoom_in":
+            p.drawLine(QPointF(13, 8.5), QPointF(13, 17.5))
+    elif name in ("grid", "grid_snap"):
+        p.setPen(_pen(QColor(150, 160, 175), 1.2))
+        for k in range(4):
+            v = 5 + k * 7.3
+            p.drawLine(QPointF(v, 3), QPointF(v, 29))
+            p.drawLine(QPointF(3, v), QPointF(29, v))
+        if name == "grid_snap":
+            p.setPen(_pen(QColor(230, 120, 0), 2.4))
+            p.drawLine(QPointF(12.3 - 5, 19.6), QPointF(12.3 + 5, 19.6))
+            p.drawLine(QPointF(12.3, 19.6 - 5), QPointF(12.3, 19.6 + 5))
+    elif name == "object_snap":
+        p.setPen(_pen(INK, 3))
+        p.drawPolyline([QPointF(4, 27), QPointF(16, 27), QPointF(16, 6)])
+        p.setPen(_pen(QColor(230, 120, 0), 2.2))
+        p.drawRect(QRectF(11, 22, 10, 10))
+    elif name == "ortho":
+        p.setPen(_pen(INK, 2.6))
+        p.drawPolyline([QPointF(6, 5), QPointF(6, 26), QPointF(27, 26)])
+        p.setPen(_pen(ACCENT, 1.4))
+        p.drawRect(QRectF(6, 19, 7, 7))
+    elif name == "plan_settings":
+        p.setPen(_pen(INK, 1.6))
+        p.setBrush(QColor(255, 255, 255))
+        p.drawRect(QRectF(5, 4, 22, 25))
+        p.setPen(_pen(ACCENT, 2))
+        for k in range(4):
+            p.drawLine(QPointF(9, 10 + k * 5), QPointF(23 - (k % 2) * 5, 10 + k * 5))
+    else:
+        return False
+    return True
 
 
 def _render_drawing(d: D.Drawing, size: int, flip: bool = False) -> QPixmap:

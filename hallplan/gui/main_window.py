@@ -322,15 +322,21 @@ class MainWindow(QMainWindow):
         top = QToolBar(self)
         top.setObjectName("toolbar.main")
         top.setIconSize(QSize(20, 20))
-        top.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for n in ("new", "open", "save", None, "undo", "redo", None, "fit", None, "grid", "grid_snap",
-                  "object_snap", "ortho"):
+        top.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        top.setMovable(False)
+        for n in ("new", "open", "save", None, "undo", "redo", None, "fit", "zoom_in", "zoom_out", None,
+                  "grid", "grid_snap", "object_snap", "ortho", None, "plan_settings"):
             top.addAction(A[n]) if n else top.addSeparator()
+        for n in ("undo", "redo", "zoom_in", "zoom_out"):  # long or obvious texts: icon and tooltip
+            btn = top.widgetForAction(A[n])
+            if btn is not None:
+                btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, top)
         self._bind(top, "setWindowTitle", "toolbar.main")
         tools = QToolBar(self)
         tools.setObjectName("toolbar.tools")
         tools.setIconSize(QSize(26, 26))
+        tools.setMovable(False)
         tools.setOrientation(Qt.Orientation.Vertical)
         for spec in TOOL_SPECS:
             tools.addAction(self.tool_actions[spec.name])
@@ -362,7 +368,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ language
     def set_language(self, lang: str) -> None:
+        from .app import install_qt_translations
+
         set_language(lang)
+        install_qt_translations(lang)
         self.settings.language = lang
         self.settings.save()
         self.retranslate()
@@ -405,6 +414,8 @@ class MainWindow(QMainWindow):
         self.redo_act.setText(tr("act.redo_label", label=tr(h.redo_label)) if h.redo_label else tr("act.redo"))
         self.undo_act.setEnabled(h.can_undo)
         self.redo_act.setEnabled(h.can_redo)
+        self.undo_act.setToolTip(self._tip(self.undo_act))
+        self.redo_act.setToolTip(self._tip(self.redo_act))
         f = self.editor.floor
         self.floor_label.setText(tr("status.floor", name=f.name or f.id) if f is not None else tr("status.no_floor"))
 

@@ -21,8 +21,8 @@ from .tools import shapes as S
 from .tools.geom2d import bbox_of, point_in_ring
 
 Z = {
-    "ghost": -30,
     "outline_fill": -20,
+    "ghost": -15,  # the other floor, faint, over this floor's white fill and under its zones
     EntityKind.ZONE: -10,
     "view": -5,
     EntityKind.STAIR: 2,

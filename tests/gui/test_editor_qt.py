@@ -48,6 +48,7 @@ def test_draw_a_small_hall_on_the_canvas_then_undo_and_redo_all(win, qtbot):
     w = win
     w.new()
     assert w.plan.floors == [] and w.editor.tool.name == "outline_rect"
+    qtbot.wait(10)  # let the docks settle (the tool options page changed) before fixing the view
     w.canvas.zoom_to((-2, -2, 24, 14))
     start = dumps(w.plan)
     click(w, 0, 0)

@@ -30,13 +30,28 @@ from hallplan.i18n import label, tr
 from hallplan.model import Demand, DemandGroup, FireGrade, HallLevel, Plan, ServicePeriod, SetPlanProperties, WindowKind
 
 
-def known_profiles() -> list[str]:
+def known_profiles() -> dict[str, str]:
+    """Profile id → its title in the current language (ids only when a profile has no title)."""
+    from hallplan.i18n import language
+
     try:
         from hallplan.rules.packs import load_profiles
 
-        return sorted(load_profiles())
+        profs = load_profiles()
     except Exception:  # noqa: BLE001 - the rule packs are optional for the editor
-        return []
+        return {}
+    out = {}
+    for pid in sorted(profs):
+        p = profs[pid]
+        title = getattr(p, "title_zh" if language() == "zh" else "title_en", "") or ""
+        out[pid] = f"{title} ({pid})" if title else pid
+    return out
+
+
+def _top(box: QVBoxLayout, form: QFormLayout) -> None:
+    """A form kept at the top of its tab (rows not spread over the page)."""
+    box.addLayout(form)
+    box.addStretch(1)
 
 
 def _dspin(lo, hi, v, dec=1, step=1.0, suffix="") -> QDoubleSpinBox:
@@ -62,7 +77,8 @@ class PlanSettingsDialog(QDialog):
 
         # general
         g = QWidget()
-        fg = QFormLayout(g)
+        fg = QFormLayout()
+        _top(QVBoxLayout(g), fg)
         self.name = QLineEdit(plan.name)
         self.level = QComboBox()
         for lv in HallLevel:
@@ -71,12 +87,12 @@ class PlanSettingsDialog(QDialog):
         self.branch = QCheckBox()
         self.branch.setChecked(plan.branch)
         self.profile = QComboBox()
-        self.profile.setEditable(True)
         profs = known_profiles()
         if plan.profile not in profs:
-            profs = [plan.profile] + profs
-        self.profile.addItems(profs)
-        self.profile.setCurrentText(plan.profile)
+            profs = {plan.profile: plan.profile, **profs}
+        for pid, title in profs.items():
+            self.profile.addItem(title, pid)
+        self.profile.setCurrentIndex(self.profile.findData(plan.profile))
         self.staff = QSpinBox()
         self.staff.setRange(0, 10000)
         self.staff.setValue(plan.staff_count)
@@ -92,7 +108,8 @@ class PlanSettingsDialog(QDialog):
 
         # fire
         fw = QWidget()
-        ff = QFormLayout(fw)
+        ff = QFormLayout()
+        _top(QVBoxLayout(fw), ff)
         self.sprinklers = QCheckBox()
         self.sprinklers.setChecked(plan.sprinklers)
         self.fire_grade = QComboBox()
@@ -230,7 +247,7 @@ class PlanSettingsDialog(QDialog):
             "name": self.name.text().strip(),
             "level": list(HallLevel)[self.level.currentIndex()],
             "branch": self.branch.isChecked(),
-            "profile": self.profile.currentText().strip() or "default",
+            "profile": self.profile.currentData() or "default",
             "staff_count": self.staff.value(),
             "notes": self.notes.toPlainText(),
             "sprinklers": self.sprinklers.isChecked(),

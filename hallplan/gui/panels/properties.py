@@ -81,8 +81,8 @@ class PropertiesPanel(QWidget):
         self._timer.setInterval(60)
         self._timer.timeout.connect(self.rebuild)
         self._offs = [
-            editor.selection_changed.connect(self.schedule),
-            editor.floor_changed.connect(lambda _f: self.schedule()),
+            editor.selection_changed.connect(self._new_target),
+            editor.floor_changed.connect(lambda _f: self._new_target()),
             editor.history.subscribe(self._on_change),
             editor.message.connect(self._on_message),
         ]
@@ -101,6 +101,10 @@ class PropertiesPanel(QWidget):
         if key in ("msg.command_failed", "msg.number_taken", "msg.storey_taken"):
             self.error.setText(tr(key, **fmt))
             self.error.show()
+
+    def _new_target(self) -> None:
+        self.error.hide()  # an error belongs to the edit of what was shown before
+        self.schedule()
 
     def schedule(self, *_a) -> None:
         if self.body.isAncestorOf(self.focusWidget() or self) and self._timer.isActive():

@@ -643,7 +643,9 @@ class Editor:
         cur = self.floor
         outline = cur.outline if cur is not None else Polygon.rect(0, 0, 30, 20)
         fid = self.plan.new_id("floor")
-        ok = self.push(AddFloor(Floor(fid, storey, outline, f"{storey}F")))
+        from hallplan.i18n import tr
+
+        ok = self.push(AddFloor(Floor(fid, storey, outline, tr("floor.default_name", n=storey))))
         if ok:
             self.set_floor(fid)
         return ok
