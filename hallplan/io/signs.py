@@ -648,11 +648,11 @@ def _staff_pages(ctx: SignContext) -> list[Page]:
             bh = st["band_height_mm"]
             p.rect(-ctx.bleed, H - bh, W + 2 * ctx.bleed, bh + ctx.bleed, fill=st["band"])
             if head_en:
-                p.text(head, m, H - bh * 0.68, W - 2 * m, bh * 0.62, st["band_max_mm"], st["band_text"], what="header")
+                p.text(head, m, H - bh * 0.68, W - 2 * m, bh * 0.62, st["band_max_mm"], st["band_text"], max_lines=2, what="header")
                 p.text(head_en, m, H - bh + 1, W - 2 * m, bh * 0.3, st["band_max_mm"] * 0.45, st["band_text"],
                        what="header")
             else:
-                p.text(head, m, H - bh, W - 2 * m, bh, st["band_max_mm"], st["band_text"], what="header")
+                p.text(head, m, H - bh, W - 2 * m, bh, st["band_max_mm"], st["band_text"], max_lines=2, what="header")
             pw, ph = st["photo_mm"]
             fh = st["footer_mm"] * 1.6
             top = H - bh - m
