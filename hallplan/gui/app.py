@@ -117,8 +117,48 @@ def start(path: str | None = None, recover: bool = True):
     return win
 
 
+def install_excepthook(win) -> None:
+    """An unexpected error inside the editor never kills it (PyQt aborts on an exception escaping a
+    slot) and never shows a traceback: it is logged to the user data folder, the plan is autosaved
+    and the user gets one plain message."""
+    import traceback
+
+    from .settings import data_dir
+
+    log = data_dir() / "errors.log"
+    busy = []
+
+    def hook(etype, value, tb) -> None:
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with open(log, "a", encoding="utf-8") as fh:
+                fh.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+                fh.write("".join(traceback.format_exception(etype, value, tb)))
+        except OSError:
+            pass
+        if busy:  # an error while reporting an error: logged only
+            return
+        busy.append(1)
+        try:
+            try:
+                win.autosave_now()
+            except Exception:  # noqa: BLE001 - the message matters more
+                pass
+            from PyQt6.QtWidgets import QMessageBox
+
+            from hallplan.i18n import tr
+
+            QMessageBox.warning(win, tr("dlg.internal_error.title"),
+                                tr("dlg.internal_error.text", error=f"{etype.__name__}: {value}", log=str(log)))
+        finally:
+            busy.clear()
+
+    sys.excepthook = hook
+
+
 def run(path: str | None = None) -> int:
     app = create_app()
     win = start(path)
+    install_excepthook(win)
     win.raise_()
     return app.exec()

@@ -29,3 +29,31 @@ def test_broken_file_gives_message_not_crash(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(w)
     assert not w.open_path(str(bad))
     assert "line 1" in shown[0]
+
+
+def test_an_error_in_a_slot_is_logged_and_reported_not_fatal(qtbot, tmp_path, monkeypatch):
+    import sys
+
+    from PyQt6.QtCore import QTimer
+    from PyQt6.QtWidgets import QMessageBox
+
+    from hallplan.gui.app import install_excepthook
+    from hallplan.gui.settings import data_dir
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(str(PLANS / "village_station.hallplan"))
+    w.history.push(edits.delete(w.plan, [w.plan.all_windows()[0].id]))
+    install_excepthook(w)
+
+    def broken_slot():
+        raise RuntimeError("boom")
+
+    QTimer.singleShot(0, broken_slot)
+    qtbot.waitUntil(lambda: bool(shown), timeout=2000)
+    assert "RuntimeError: boom" in shown[0] and "Traceback" not in shown[0]
+    assert "broken_slot" in (data_dir() / "errors.log").read_text(encoding="utf-8")
+    assert w.autosaver.plan_file.exists()  # the edit is safe
