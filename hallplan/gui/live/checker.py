@@ -19,6 +19,7 @@ undoable and saved with the plan.
 from __future__ import annotations
 
 import datetime as _dt
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,6 +90,8 @@ class LiveChecker:
         self.changed = Signal()  # findings or their status changed
         self.overlays_changed = Signal()
         self.results = 0
+        self.light_ms = 0.0
+        self.analysis_ms = 0.0  # the worker's last real analysis (check + overlays)
         self._unsub = history.subscribe(self._on_change)
         self._start_session()
 
@@ -169,6 +172,7 @@ class LiveChecker:
         self.changed.emit()
 
     def _on_change(self, ev: ChangeEvent) -> None:
+        t0 = time.perf_counter()
         plan = self.history.plan
         if ev.action == Action.RESET:
             self.light = PartEngine(plan, "light", self.rules)
@@ -182,6 +186,7 @@ class LiveChecker:
                 else:
                     self._send(base=self.sent_rev, target=ev.revision, ops=((ev.action.value, ev.command),),
                                draft=self.is_dragging())
+        self.light_ms = (time.perf_counter() - t0) * 1e3  # light rules + handing the edit to the worker
         self.changed.emit()
 
     def poll(self) -> int:
@@ -207,6 +212,9 @@ class LiveChecker:
             self.changed.emit()
             return 0
         self.error = r.error
+        work = r.time("check") + r.time("overlays")
+        if work > 0.5:
+            self.analysis_ms = work
         self.heavy, self.heavy_rev, self.heavy_draft, self.heavy_rules = r.findings, r.target, r.draft, r.rules
         if r.overlay_floor == self.floor_id:
             ov = {k: v for k, v in self.overlays.items() if k in r.valid_overlays}

@@ -17,7 +17,7 @@ from PyQt6.QtGui import QAction, QColor, QFont, QLinearGradient, QPainter
 from PyQt6.QtWidgets import QDockWidget, QLabel, QProgressBar, QToolButton, QWidget
 
 from hallplan.i18n import tr
-from hallplan.model import Action
+from hallplan.model import Action, EntityKind
 from hallplan.render.style import SEVERITY_COLOURS
 from hallplan.rules.finding import Severity
 
@@ -166,11 +166,10 @@ class LiveController(QObject):
         self.dock.setWidget(self.panel)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        legend_dock = win.docks.get("legend") if hasattr(win, "docks") else None
-        if legend_dock is not None:
-            win.tabifyDockWidget(legend_dock, self.dock)
-            self.dock.raise_()
+        # a "problems" panel under the plan, like a CAD command line or an IDE's problem list
+        win.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.dockLocationChanged.connect(self.panel.set_area)
+        self.panel.set_area(Qt.DockWidgetArea.BottomDockWidgetArea)
         # status bar: counts (click → panel) and a progress indicator
         sb = win.statusBar()
         self.counts_btn = QToolButton()
@@ -301,12 +300,13 @@ class LiveController(QObject):
             e = f.get(eid)
             if e is None:
                 continue
-            groups.setdefault((rank, stale), []).extend(S.rings(e))
+            area = e.KIND == EntityKind.ZONE  # a whole zone: its outline only, not a tint over the plan
+            groups.setdefault((rank, stale, area), []).extend(S.rings(e))
         sev = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
         out = []
-        for (rank, stale) in sorted(groups, key=lambda k: (-k[0], not k[1])):
+        for (rank, stale, area) in sorted(groups, key=lambda k: (-k[0], not k[1], not k[2])):
             rgb = ACK_RGB if rank == 3 else SEVERITY_COLOURS[sev[rank].value]
-            out.append((rgb, stale, groups[(rank, stale)]))
+            out.append((rgb, stale, groups[(rank, stale, area)], area))
         self.findings_item.set_outlines(out)
 
     def _status(self) -> None:
@@ -336,11 +336,9 @@ class LiveController(QObject):
             elif busy:
                 parts.append(tr("live.status.checking"))
             else:
-                ms = 0.0
-                if c.last_result is not None:
-                    ms = c.last_result.time("check") + c.last_result.time("overlays")
+                ms = c.analysis_ms
                 parts.append(tr("live.status.current") + " · " + tr("live.status.timing", ms=f"{ms:.0f}"))
-        self.panel.set_status("\n".join(parts), busy)
+        self.panel.set_status(" · ".join(parts), busy)
         dim = not c.overlays_current
         for it in (self.heat_item, *(self.prim_items[n] for n in WORKER_OVERLAYS)):
             if it.dim != dim:
@@ -419,10 +417,11 @@ class LiveController(QObject):
         floor = self.ed.floor
         rings = []
         if floor is not None:
-            for eid in f.entity_ids:
-                e = floor.get(eid)
-                if e is not None:
-                    rings.extend(S.rings(e))
+            ents = [e for e in (floor.get(eid) for eid in f.entity_ids) if e is not None]
+            if any(s_.floor_id in ("", floor.id) for s_ in f.geometry):
+                ents = [e for e in ents if e.KIND != EntityKind.ZONE]  # the geometry says where; zones are too big
+            for e in ents:
+                rings.extend(S.rings(e))
         rgb = SEVERITY_COLOURS[f.severity.value]
         self.focused = s
         self.focus_item.set_focus(f.geometry, rings, rgb, floor.id if floor is not None else None, f.rule_id)

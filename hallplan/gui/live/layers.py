@@ -227,21 +227,22 @@ class FindingsItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(Z_FINDINGS)
-        self._layers: list[tuple[tuple, float, QPainterPath]] = []  # (rgb, alpha, path)
+        self._layers: list[tuple] = []  # (rgb, alpha, path, area)
         self._bounds = QRectF()
 
-    def set_outlines(self, groups: list[tuple[tuple, bool, list]]) -> None:
-        """``groups``: (rgb, stale, rings) in drawing order (least severe first)."""
+    def set_outlines(self, groups: list[tuple]) -> None:
+        """``groups``: (rgb, stale, rings[, area]) in drawing order (least severe first); ``area``
+        rings (whole zones) get a dashed outline and no tint."""
         self.prepareGeometryChange()
         self._layers = []
         b = QRectF()
-        for rgb, stale, rings in groups:
+        for rgb, stale, rings, *rest in groups:
             if not rings:
                 continue
             path = QPainterPath()
             for r in rings:
                 ring_path(r, path)
-            self._layers.append((rgb, STALE_ALPHA if stale else 1.0, path))
+            self._layers.append((rgb, STALE_ALPHA if stale else 1.0, path, bool(rest and rest[0])))
             b = b.united(path.boundingRect())
         self._bounds = b.adjusted(-1, -1, 1, 1) if not b.isEmpty() else QRectF()
         self.update()
@@ -252,10 +253,14 @@ class FindingsItem(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for rgb, alpha, path in self._layers:
+        for rgb, alpha, path, area in self._layers:
             painter.setOpacity(alpha)
-            painter.setPen(cpen(rgb, 2.4))
-            painter.setBrush(brush(rgb, 38))
+            if area:
+                painter.setPen(cpen(rgb, 1.6, "dash"))
+                painter.setBrush(NO_BRUSH)
+            else:
+                painter.setPen(cpen(rgb, 2.4))
+                painter.setBrush(brush(rgb, 60))
             painter.drawPath(path)
         painter.restore()
 

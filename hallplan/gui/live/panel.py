@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtCore import QSize, Qt, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor, QFont
 from PyQt6.QtWidgets import (
     QCheckBox,
@@ -127,8 +127,21 @@ class FindingsPanel(QWidget):
                                 "QToolButton:checked{background:#dbe9fb;border-color:#2f7ad6;color:#0b4a99}")
                 row.addWidget(b)
                 self.overlay_buttons[name] = b
-            row.addStretch(1)
-            lay.addLayout(row)
+        else:
+            row = QHBoxLayout()
+        row.addStretch(1)
+        self.status = QLabel()
+        self.status.setStyleSheet("color:#555")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(70)
+        self.progress.setMaximumHeight(10)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        row.addWidget(self.status)
+        row.addWidget(self.progress)
+        lay.addLayout(row)
         # filter row
         row = QHBoxLayout()
         row.setSpacing(4)
@@ -141,8 +154,6 @@ class FindingsPanel(QWidget):
         self.severity.currentIndexChanged.connect(self.refresh)
         row.addWidget(self.search, 1)
         row.addWidget(self.severity)
-        lay.addLayout(row)
-        row = QHBoxLayout()
         self.follow = QCheckBox()
         self.follow.setChecked(True)
         self.follow.toggled.connect(self.refresh)
@@ -151,14 +162,13 @@ class FindingsPanel(QWidget):
         self.show_acked.toggled.connect(self.refresh)
         row.addWidget(self.follow)
         row.addWidget(self.show_acked)
-        row.addStretch(1)
         lay.addLayout(row)
         self.banner = QLabel()
         self.banner.setStyleSheet("color:#0b4a99;background:#e8f0fb;padding:2px 6px;border-radius:3px")
         self.banner.hide()
         lay.addWidget(self.banner)
-        # tree and details
-        split = QSplitter(Qt.Orientation.Vertical)
+        # tree and details (side by side under the plan, one above the other in a side dock)
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setUniformRowHeights(True)
@@ -191,22 +201,20 @@ class FindingsPanel(QWidget):
         split.addWidget(low)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
         lay.addWidget(split, 1)
-        # status line
-        row = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setStyleSheet("color:#555")
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(70)
-        self.progress.setMaximumHeight(10)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        row.addWidget(self.status, 1)
-        row.addWidget(self.progress)
-        lay.addLayout(row)
         self.retranslate()
+
+    def sizeHint(self) -> QSize:
+        """Tall enough for a dozen findings under the plan (the main window's first layout uses it)."""
+        return QSize(900, 310)
+
+    def set_area(self, area) -> None:
+        """Lay the list and the details out side by side in a wide dock, stacked in a tall one."""
+        wide = area in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
+        self.split.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        if wide:
+            self.split.setSizes([640, 420])
 
     # ------------------------------------------------------------------ text
     def retranslate(self) -> None:
