@@ -211,7 +211,7 @@ def main() -> None:
             plan = make_municipal(1)
         run("20,000 m² municipal hall (bench/make_plans.py make_municipal)", plan, steps, (), out)
     print("\nsummary (event = drag event → updated findings; goal p95 ≤ 16.7 ms on the county sample)")
-    for name, label, ev, fr, light, lat, drop, exact, first in out:
+    for name, label, ev, fr, _light, lat, drop, _exact, _first in out:
         print(f"  {name[:44]:44s} {label:9s} event median {statistics.median(ev):6.2f} p95 {pct(ev, .95):6.2f}"
               f" | frame p95 {pct(fr, .95):6.2f} | heavy median {statistics.median(lat) if lat else float('nan'):7.0f}"
               f" | drop→exact {drop:6.0f} ms")

@@ -14,7 +14,7 @@ import time
 
 from PyQt6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PyQt6.QtGui import QAction, QColor, QFont, QLinearGradient, QPainter
-from PyQt6.QtWidgets import QDockWidget, QLabel, QProgressBar, QToolButton, QWidget
+from PyQt6.QtWidgets import QDockWidget, QToolButton, QWidget
 
 from hallplan.i18n import tr
 from hallplan.model import Action, EntityKind
@@ -24,7 +24,7 @@ from hallplan.rules.finding import Severity
 from ..tools import shapes as S
 from .checker import LiveChecker, Shown
 from .layers import ACK_RGB, HEAT_RGB, HEAT_STOPS, FindingsItem, FocusItem, HeatItem, PrimsItem
-from .panel import ICON, FindingsPanel
+from .panel import ICON, FindingsPanel, busy_bar
 from .protocol import OVERLAYS, WORKER_OVERLAYS, Prim
 
 POLL_MS = 15
@@ -175,12 +175,7 @@ class LiveController(QObject):
         self.counts_btn = QToolButton()
         self.counts_btn.setAutoRaise(True)
         self.counts_btn.clicked.connect(self.show_panel)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(60)
-        self.progress.setMaximumHeight(12)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.progress = busy_bar(60, 12)
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.counts_btn)
         # menu
@@ -296,7 +291,7 @@ class LiveController(QObject):
                 if eid not in worst or r < worst[eid]:
                     worst[eid] = r
         groups: dict[tuple, list] = {}
-        for eid, (rank, stale, acked) in worst.items():
+        for eid, (rank, stale, _acked) in worst.items():
             e = f.get(eid)
             if e is None:
                 continue

@@ -13,7 +13,7 @@ from PyQt6.QtWidgets import QGraphicsItem
 from hallplan.render.style import SEVERITY_COLOURS
 
 from ..qtutil import NO_BRUSH, brush, cpen, ring_path
-from .protocol import Heat, OverlayData, Prim
+from .protocol import Heat, Prim
 
 Z_HEAT = -8.0  # over the zones, under furniture and counters
 Z_OVERLAY = 24.0

@@ -131,7 +131,9 @@ def heat(engine, fg) -> OverlayData:
 
 # --- accessible route ------------------------------------------------------------------------------
 def access(engine, fg) -> OverlayData:
-    from hallplan.rules import checks_routes as cr  # the check's own targets, so overlay and finding agree
+    from hallplan.rules import (
+        checks_routes as cr,  # the check's own targets, so overlay and finding agree
+    )
 
     plan = engine.ctx.plan
     rules = active_rules(engine, "accessible_route")

@@ -38,6 +38,17 @@ ROLE_KEY = Qt.ItemDataRole.UserRole
 DOC_ORDER = ("national", "YZ", "JZ", "LA", "LH", "BJ")
 
 
+def busy_bar(width: int, height: int) -> QProgressBar:
+    """A small indeterminate progress bar (hidden until work is under way)."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setMaximumWidth(width)
+    bar.setMaximumHeight(height)
+    bar.setTextVisible(False)
+    bar.hide()
+    return bar
+
+
 def passes(s: Shown, severity: str, text: str, ids: set[str] | None, show_acked: bool, lang: str) -> bool:
     """Whether a finding passes the panel's filter (Qt-free, tested directly)."""
     f = s.finding
@@ -63,7 +74,7 @@ def detail_html(s: Shown, lang: str) -> str:
     f = s.finding
     c = f.citation
     rgb = SEVERITY_COLOURS[f.severity.value]
-    col = "#%02x%02x%02x" % rgb
+    col = "#{:02x}{:02x}{:02x}".format(*rgb)
     title = c.title_en if lang == "en" else c.title_zh
     out = [f"<p style='margin:0'><span style='color:{col};font-weight:bold'>{ICON[f.severity]} {html.escape(f.rule_id)}</span>"
            f" <span style='color:#666'>· {html.escape(tr('live.detail.requirement', req=f.requirement))}</span></p>",
@@ -133,12 +144,7 @@ class FindingsPanel(QWidget):
         self.status = QLabel()
         self.status.setStyleSheet("color:#555")
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(70)
-        self.progress.setMaximumHeight(10)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.progress = busy_bar(70, 10)
         row.addWidget(self.status)
         row.addWidget(self.progress)
         lay.addLayout(row)
