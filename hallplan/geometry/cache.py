@@ -24,11 +24,16 @@ from .floorgeom import CELL, PERSON_RADIUS, FloorGeometry
 class GeometryCache:
     """Derived geometry of every floor of ``plan``, built on first use and kept until touched."""
 
-    def __init__(self, plan: Plan, cell: float = CELL, person_radius: float = PERSON_RADIUS) -> None:
+    def __init__(self, plan: Plan, cell: float = CELL, person_radius: float = PERSON_RADIUS,
+                 sync_once: bool = False) -> None:
         self.plan = plan
         self.cell = cell
         self.person_radius = person_radius
         self._floors: dict[str, FloorGeometry] = {}
+        # sync_once: the owner calls invalidate() for every change (the rule engine does), so a floor
+        # needs syncing only once after each invalidate, not on every floor() call
+        self.sync_once = sync_once
+        self._synced: set[str] = set()
 
     def floor(self, floor_id: str, sync: bool = True) -> FloorGeometry:
         """The floor's geometry; with ``sync`` it first catches up with edits this cache was not told
@@ -38,8 +43,9 @@ class GeometryCache:
             self.plan.floor(floor_id)  # KeyError for an unknown floor
             fg = FloorGeometry(self.plan, floor_id, self.cell, self.person_radius)
             self._floors[floor_id] = fg
-        if sync:
+        if sync and not (self.sync_once and floor_id in self._synced):
             fg.sync()
+            self._synced.add(floor_id)
         return fg
 
     def floors(self) -> list[FloorGeometry]:
@@ -47,6 +53,7 @@ class GeometryCache:
 
     def invalidate(self, touched: Touched) -> None:
         """Forget what ``touched`` could have changed (only on the floors it names)."""
+        self._synced.clear()
         if EntityKind.FLOOR in touched.kinds:
             # storey numbers decide which floor discharges outside: any floor change resets all
             self._floors.clear()
@@ -62,6 +69,7 @@ class GeometryCache:
     def reset(self, plan: Plan) -> None:
         self.plan = plan
         self._floors.clear()
+        self._synced.clear()
 
     def attach(self, history: History) -> Callable[[], None]:
         """Follow ``history``'s change events; returns the unsubscribe function."""

@@ -60,27 +60,10 @@ CONFIRMED = Param("bool", required=False, default=True,
 
 
 # --- shared helpers ---------------------------------------------------------------------------------
-class _Geometry:
-    """The check context's geometry cache. The engine tells it about every command (``invalidate``),
-    so each floor is synced with the plan once per update, not once per check."""
-
-    def __init__(self, plan) -> None:
-        self.cache = GeometryCache(plan)
-        self._synced: set[str] = set()
-
-    def invalidate(self, touched) -> None:
-        self.cache.invalidate(touched)
-        self._synced.clear()
-
-    def floor(self, floor_id: str) -> FloorGeometry:
-        fg = self.cache.floor(floor_id, sync=floor_id not in self._synced)
-        self._synced.add(floor_id)
-        return fg
-
-
 def geometry(ctx, floor: Floor) -> FloorGeometry:
     """The floor's derived geometry, from the cache kept in the check context."""
-    return ctx.persistent("route_geometry", lambda: _Geometry(ctx.plan)).floor(floor.id)
+    # the engine tells the cache about every command: each floor is synced once per update
+    return ctx.persistent("route_geometry", lambda: GeometryCache(ctx.plan, sync_once=True)).floor(floor.id)
 
 
 def _note(rule) -> L:

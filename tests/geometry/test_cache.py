@@ -90,3 +90,24 @@ def test_sync_without_events_catches_up():
     h.undo()
     h.undo()
     assert _summary(cache.floor("floor-1")) == before
+
+
+def test_sync_once_syncs_each_floor_once_per_invalidate():
+    # the rule engine tells its cache about every command, so the cache syncs a floor once per change
+    plan = load(PLANS / "town_centre.hallplan")
+    h = History(plan)
+    cache = GeometryCache(plan, sync_once=True)
+    cache.attach(h)
+    fg = cache.floor("floor-1")
+    calls = []
+    orig = fg.sync
+    fg.sync = lambda: (calls.append(1), orig())[1]
+    for _ in range(3):
+        cache.floor("floor-1")
+    assert calls == []  # synced when first built, nothing since
+    w = next(iter(plan.floors[0].windows.values()))
+    h.push(edits.move(plan, [w.id], 0.5, 0.0))
+    for _ in range(3):
+        cache.floor("floor-1")
+    assert calls == [1]
+    assert _summary(cache.floor("floor-1")) == _summary(FloorGeometry(plan, "floor-1"))
