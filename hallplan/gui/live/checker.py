@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 from hallplan.io.report import is_acknowledged
 from hallplan.model import Acknowledgement, Action, ChangeEvent, History, SetPlanProperties
+from hallplan.rules.engine import STRUCTURAL_PROPS
 from hallplan.rules.finding import Finding, Severity
+from hallplan.rules.packs import get_profile, load_packs
 
 from ..tools.base import Signal
 from .protocol import Job, OverlayData, Result
@@ -180,6 +182,11 @@ class LiveChecker:
             self._start_session()
         else:
             self.light_findings = tuple(self.light.handle(ev, plan))
+            if ev.touched.plan_props & STRUCTURAL_PROPS and self.heavy:
+                # a new profile or level: heavy findings of rules that no longer apply go at once
+                # (the worker's answer for the new rule set follows)
+                keep = self._applicable_ids()
+                self.heavy = tuple(f for f in self.heavy if f.rule_id in keep)
             if self.backend is not None and ev.command is not None:
                 if self.sent_rev is None:
                     self._start_session()
@@ -188,6 +195,25 @@ class LiveChecker:
                                draft=self.is_dragging())
         self.light_ms = (time.perf_counter() - t0) * 1e3  # light rules + handing the edit to the worker
         self.changed.emit()
+
+    def _applicable_ids(self) -> set[str]:
+        plan = self.history.plan
+        if self.rules is not None:
+            rules = self.rules
+        else:
+            try:
+                rules = get_profile(plan.profile).rules(load_packs())
+            except Exception:  # noqa: BLE001 - an unknown profile runs no rules (the light engine says why)
+                rules = ()
+        return {r.id for r in rules if r.applies_to(plan.level)}
+
+    def restart(self, backend) -> None:
+        """A new worker (the old one died): start it with the whole plan."""
+        if self.backend is not None:
+            self.backend.close()
+        self.backend = backend
+        self.done_seq = self.sent_seq
+        self._start_session()
 
     def poll(self) -> int:
         """Take the worker's answers; returns how many were used."""

@@ -216,6 +216,9 @@ class LiveController(QObject):
         self._status()
 
     def poll(self) -> None:
+        be = self.checker.backend
+        if be is not None and not be.alive:  # the worker died (killed, out of memory): start another
+            self.checker.restart(make_backend())
         self.checker.poll()
         if not self.checker.busy:
             self.timer.stop()
