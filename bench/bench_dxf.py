@@ -14,6 +14,7 @@ Median wall time over N runs. ``--write`` stores the table in ``bench/results-dx
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import sys
@@ -66,7 +67,7 @@ def main() -> None:
                          f"{res.report.counts['zones']} zones, {res.report.counts['furniture']} furniture",
                          f"{size:.2f} MiB", t_imp))
             print(f"{name:32} export {t_exp:6.2f} s  read back {t_imp:6.2f} s  {size:6.2f} MiB", flush=True)
-        for nx, ny in ((26, 20),):
+        for nx, ny in ((36, 28),):
             data = architect_bytes(Synth(nx=nx, ny=ny, outline_layer="外轮廓"))
             path = Path(d) / "architect.dxf"
             path.write_bytes(data)
@@ -80,7 +81,9 @@ def main() -> None:
     if args.write:
         lines = ["# DXF export / import times", "",
                  f"`uv run python bench/bench_dxf.py --repeat {args.repeat} --write` — median of {args.repeat} runs, "
-                 f"Python {platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}.", "",
+                 f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, load average "
+                 f"{os.getloadavg()[0]:.1f} at the end (other sessions were running tests), "
+                 f"{time.strftime('%Y-%m-%d')}.", "",
                  "Export = build the document, ezdxf audit (no errors), atomic write. Read back = import of that "
                  "export (the XDATA path). The architect's drawing is imported through layers (joining, wall "
                  "pairing, columns, rooms between walls). Goal: export of the 20,000 m² hall ≤ 2 s.", "",

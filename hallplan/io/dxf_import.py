@@ -685,23 +685,29 @@ def inspect_dxf(path: str | os.PathLike | bytes, opts: ImportOptions | None = No
 
 
 def _inspect(opened: OpenedDxf, opts: ImportOptions) -> Inspection:
-    _lang_stack.append(opts.lang)
-    try:
-        flat = opened.flat()
-    finally:
-        _lang_stack.pop()
     counts: dict[str, Counter] = defaultdict(Counter)
-    for layer, e in flat:
-        counts[layer][e.dxftype()] += 1
-    for layer, _, _ in opened.texts():
-        counts[layer]["TEXT"] += 1
+    hallplan_source = _is_hallplan(opened.doc)
+    if hallplan_source and not opts.explicit_layers:
+        # read back through its XDATA: what is on the layers at the top level is enough to show
+        for e in opened.doc.modelspace():
+            counts[e.dxf.get("layer", "0")][e.dxftype()] += 1
+    else:
+        _lang_stack.append(opts.lang)
+        try:
+            flat = opened.flat()
+        finally:
+            _lang_stack.pop()
+        for layer, e in flat:
+            counts[layer][e.dxftype()] += 1
+        for layer, _, _ in opened.texts():
+            counts[layer]["TEXT"] += 1
     names = set(counts)
     try:
         names |= {layer.dxf.name for layer in opened.doc.layers}
     except Exception:  # noqa: BLE001
         pass
     layers = [LayerInfo(n, dict(counts.get(n, {})), suggest_role(n)) for n in sorted(names, key=str.casefold)]
-    return Inspection(opened.report, layers, _header_units(opened.doc), _is_hallplan(opened.doc), opened)
+    return Inspection(opened.report, layers, _header_units(opened.doc), hallplan_source, opened)
 
 
 def _header_units(doc) -> str | None:
@@ -1157,12 +1163,12 @@ def _build(opened: OpenedDxf, opts: ImportOptions, insp: Inspection | None) -> I
     report = opened.report
     path = opened.path or None
     insp = insp or opened.inspect(opts)
-    if not opened.flat():
-        key = "imp.err.no_entities_truncated" if report.truncated else "imp.err.no_entities"
-        raise DxfImportError(tr(key, L), "ENTITIES", path)
     if insp.hallplan_source and not opts.explicit_layers:
         result = _from_hallplan(opened, opts)
     else:
+        if not opened.flat():
+            key = "imp.err.no_entities_truncated" if report.truncated else "imp.err.no_entities"
+            raise DxfImportError(tr(key, L), "ENTITIES", path)
         result = _from_geometry(opened, opts, insp)
     plan = result.plan
     if not plan.floors:
