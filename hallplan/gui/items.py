@@ -14,7 +14,7 @@ from .drawing import FONT_PX, Drawing, Text, label_font, placed_drawing, text_wi
 from .qtutil import NO_BRUSH, brush, colour, cpen, ring_path
 
 MIN_TEXT_PX = 4.5
-COARSE_PX = 22.0  # items smaller than this on screen are drawn as their footprint box
+COARSE_PX = 16.0  # items smaller than this on screen are drawn as their footprint box
 
 
 def draw_texts(painter: QPainter, texts: list[Text], lod: float, flip: bool = False) -> None:
@@ -94,15 +94,26 @@ class DrawingItem(QGraphicsItem):
 
 
 class _Chunk:
-    __slots__ = ("ids", "full", "coarse", "bounds")
+    """The members of one square in one size class: ``small`` is the smallest member's size (m),
+    so the class switches to full detail when even that one is big enough on screen."""
 
-    def __init__(self, ids, full, coarse, bounds) -> None:
-        self.ids, self.full, self.coarse, self.bounds = ids, full, coarse, bounds
+    __slots__ = ("ids", "full", "coarse", "bounds", "small")
+
+    def __init__(self, ids, full, coarse, bounds, small) -> None:
+        self.ids, self.full, self.coarse, self.bounds, self.small = ids, full, coarse, bounds, small
+
+
+SIZE_CLASSES = (0.8, 2.0, 5.0)  # metres: members are recorded in classes of similar size
+
+
+def _size(it: DrawingItem) -> float:
+    b = it._d.bounds
+    return max(b.width(), b.height())
 
 
 class StaticLayer(QGraphicsItem):
     """Many items of one kind drawn as one: their drawings recorded into :class:`QPicture` s (full
-    detail, and footprint boxes for zoomed-out views), one per square of ``CELL`` metres, replayed
+    detail, and footprint boxes for zoomed-out views), one per square of ``CELL`` metres and size class, replayed
     by Qt without a Python call per item; only squares in view are replayed, and only squares whose
     members changed are recorded again. The scene keeps member items hidden while they are batched
     and takes an item out (showing it again) as soon as it is selected or changed, so a drag never
@@ -116,15 +127,16 @@ class StaticLayer(QGraphicsItem):
         self.members: dict[str, DrawingItem] = {}
         self._chunks: dict[tuple[int, int], _Chunk] = {}
         self._bounds = QRectF()
-        self._size = 1.0  # median on-plan size of a member (m): picks full or coarse per zoom
         self.records = 0  # squares recorded (tests and benches)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def record(self, items: list[DrawingItem]) -> None:
-        cells: dict[tuple[int, int], list[DrawingItem]] = {}
+        cells: dict[tuple[int, int, int], list[DrawingItem]] = {}
         for it in items:
             p = it.pos()
-            cells.setdefault((math.floor(p.x() / self.CELL), math.floor(p.y() / self.CELL)), []).append(it)
+            size = _size(it)
+            cls = sum(1 for c in SIZE_CLASSES if size >= c)
+            cells.setdefault((math.floor(p.x() / self.CELL), math.floor(p.y() / self.CELL), cls), []).append(it)
         self.prepareGeometryChange()
         self.members = {it.eid: it for it in items}
         for key in [k for k in self._chunks if k not in cells]:
@@ -138,8 +150,6 @@ class StaticLayer(QGraphicsItem):
         for c in self._chunks.values():
             r = r.united(c.bounds)
         self._bounds = r
-        sizes = sorted(max(it._d.bounds.width(), it._d.bounds.height()) for it in items)
-        self._size = sizes[len(sizes) // 2] if sizes else 1.0
         self.update()
 
     def _record_chunk(self, ids, items: list[DrawingItem]) -> _Chunk:
@@ -167,7 +177,7 @@ class StaticLayer(QGraphicsItem):
             r = r.united(t.mapRect(d.bounds))
         pf.end()
         pc.end()
-        return _Chunk(ids, full, coarse, r)
+        return _Chunk(ids, full, coarse, r, min((_size(it) for it in items), default=1.0))
 
     def clear(self) -> None:
         self.prepareGeometryChange()
@@ -182,11 +192,10 @@ class StaticLayer(QGraphicsItem):
         if not self._chunks:
             return
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        coarse = self._size * lod < COARSE_PX
         exposed = option.exposedRect
         for c in self._chunks.values():
             if c.bounds.intersects(exposed):
-                painter.drawPicture(0, 0, c.coarse if coarse else c.full)
+                painter.drawPicture(0, 0, c.coarse if c.small * lod < COARSE_PX else c.full)
 
 
 class ZoneLabelItem(QGraphicsItem):

@@ -250,6 +250,21 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["properties"], self.docks["legend"], self.docks["floors"]], [380, 260, 170],
                          Qt.Orientation.Vertical)
         self.panels = [self.options_panel, self.properties_panel, self.legend_panel, self.floors_panel, self.layers_panel]
+        # side panels run the full height; a bottom panel (findings) sits under the canvas only
+        self.setCorner(Qt.Corner.BottomLeftCorner, L)
+        self.setCorner(Qt.Corner.BottomRightCorner, R)
+        self._docks_sized = False
+
+    def showEvent(self, ev) -> None:
+        super().showEvent(ev)
+        if not self._docks_sized:
+            # first start: sizes only apply once the window has its size
+            self._docks_sized = True
+            h = max(self.height() - 120, 400)
+            self.resizeDocks([self.docks["options"]], [220], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["properties"]], [300], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["properties"], self.docks["legend"], self.docks["floors"]],
+                             [int(h * 0.45), int(h * 0.35), int(h * 0.20)], Qt.Orientation.Vertical)
 
     def _menu(self, parent, key: str) -> QMenu:
         m = parent.addMenu("")
