@@ -137,6 +137,8 @@ class LiveController(QObject):
             backend = make_backend()
         self.checker = LiveChecker(win.history, backend, rules, is_dragging=self._dragging)
         self.focused: Shown | None = None
+        self._outline_sig = None
+        self._counts_key = None
         self.shown: list[Shown] = []
         self.last_update_ms = 0.0
         # overlay switches
@@ -282,6 +284,7 @@ class LiveController(QObject):
     def _outlines(self) -> None:
         f = self.ed.floor
         if f is None:
+            self._outline_sig = None
             self.findings_item.set_outlines([])
             return
         worst: dict[str, tuple[int, bool, bool]] = {}  # id -> (rank, stale, acked)
@@ -305,19 +308,26 @@ class LiveController(QObject):
         for (rank, stale, area) in sorted(groups, key=lambda k: (-k[0], not k[1], not k[2])):
             rgb = ACK_RGB if rank == 3 else SEVERITY_COLOURS[sev[rank].value]
             out.append((rgb, stale, groups[(rank, stale, area)], area))
-        self.findings_item.set_outlines(out)
+        sig = (f.id, tuple((rgb, stale, tuple(rings), area) for rgb, stale, rings, area in out))
+        if sig != self._outline_sig:  # unchanged outlines: no repaint (a drag would repaint big zones)
+            self._outline_sig = sig
+            self.findings_item.set_outlines(out)
 
     def _status(self) -> None:
         c = self.checker
         counts = c.counts(self.shown)
         acked = sum(1 for s in self.shown if s.ack is not None)
         e, w, i = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
-        self.counts_btn.setText(tr("live.status.counts", e=e, w=w, i=i))
-        col = "#c62828" if e else ("#b26a00" if w else "#2e7d32")
-        self.counts_btn.setStyleSheet(f"QToolButton{{color:{col};font-weight:bold;padding:0 6px}}")
-        self.counts_btn.setToolTip(tr("live.status.counts.tip", e=e, w=w, i=i, a=acked))
+        key = (e, w, i, acked, tr("live.status.counts", e=e, w=w, i=i))
+        if key != self._counts_key:  # a style sheet change re-polishes the widget: only when needed
+            self._counts_key = key
+            self.counts_btn.setText(key[-1])
+            col = "#c62828" if e else ("#b26a00" if w else "#2e7d32")
+            self.counts_btn.setStyleSheet(f"QToolButton{{color:{col};font-weight:bold;padding:0 6px}}")
+            self.counts_btn.setToolTip(tr("live.status.counts.tip", e=e, w=w, i=i, a=acked))
         busy = c.busy
-        self.progress.setVisible(busy)
+        if self.progress.isVisible() != busy:
+            self.progress.setVisible(busy)
         parts = []
         if c.light.error:
             parts.append(tr("live.status.profile_error", error=c.light.error))
@@ -451,6 +461,7 @@ class LiveController(QObject):
 
     # ------------------------------------------------------------------ window hooks
     def retranslate(self) -> None:
+        self._counts_key = None
         self.dock.setWindowTitle(tr("live.panel.title"))
         self.menu.setTitle(tr("live.menu"))
         self.recheck_act.setText(tr("live.act.recheck"))

@@ -252,8 +252,10 @@ class FindingsPanel(QWidget):
             self.refresh()
 
     def set_status(self, text: str, busy: bool) -> None:
-        self.status.setText(text)
-        self.progress.setVisible(busy)
+        if self.status.text() != text:
+            self.status.setText(text)
+        if self.progress.isVisible() != busy and (self.isVisible() or not busy):
+            self.progress.setVisible(busy)
 
     def visible(self) -> list[Shown]:
         lang = language()
