@@ -490,8 +490,21 @@ def _xdata(entity, *values: tuple[int, Any]) -> None:
     entity.set_xdata(APPID, [(1000, v) if code == 1000 else (code, v) for code, v in values])
 
 
+_CONTROL = {c: " " if c in (10, 13, 9) else None for c in (*range(0, 32), 127)}
+
+
+def clean_text(s: str) -> str:
+    """A string safe for a DXF text value: line breaks and tabs become spaces, other control
+    characters (NUL …) are dropped — a raw line break would end the value and shift every tag after it.
+
+    >>> clean_text("一层\r\n大厅\x00")
+    '一层  大厅'
+    """
+    return str(s).translate(_CONTROL)
+
+
 def _str_x(*strings: str) -> list[tuple[int, Any]]:
-    return [(1000, s[:250]) for s in strings]
+    return [(1000, clean_text(s)[:250]) for s in strings]
 
 
 class _Writer:
@@ -522,13 +535,15 @@ class _Writer:
 
     def text(self, s: str, at, height: float, layer: str = L_TEXT, rotation: float = 0.0,
              align: TextEntityAlignment = TextEntityAlignment.MIDDLE_CENTER):
-        t = self.msp.add_text(s, height=height, rotation=rotation, dxfattribs={"layer": layer, "style": STYLE})
+        t = self.msp.add_text(clean_text(s), height=height, rotation=rotation,
+                              dxfattribs={"layer": layer, "style": STYLE})
         t.set_placement(at, align=align)
         self.count += 1
         return t
 
     def mtext(self, s: str, at, height: float, layer: str = L_TEXT, width: float = 0.0):
-        m = self.msp.add_mtext(s, dxfattribs=_text_attribs(layer, height))
+        m = self.msp.add_mtext("\\P".join(clean_text(part) for part in s.split("\\P")),
+                               dxfattribs=_text_attribs(layer, height))
         m.set_location(at, attachment_point=5)
         if width:
             m.dxf.width = width
@@ -691,7 +706,7 @@ class _Writer:
         rot = _readable(w.rotation)
         hgt = min(fr.h(2.5), _mm(w.depth) * 0.6)
         for i, tag in enumerate(WINDOW_ATTRIBS):
-            at = ins.add_attrib(tag, values[tag], insert=(x, y), dxfattribs={
+            at = ins.add_attrib(tag, clean_text(values[tag]), insert=(x, y), dxfattribs={
                 "height": hgt if i == 0 else hgt * 0.6, "style": STYLE, "rotation": rot, "layer": L_WINDOW,
             })
             at.set_placement((x, y), align=TextEntityAlignment.MIDDLE_CENTER)
@@ -699,7 +714,7 @@ class _Writer:
                 at.is_invisible = True
         _xdata(ins, *_str_x("window", w.id, w.services, "low" if w.low_counter else ""),
                (1040, w.length), (1040, w.depth), (1040, w.height), (1070, int(w.staff_side)),
-               (1000, w.name[:250]), (1000, ",".join(w.equipment)[:250]))
+               (1000, clean_text(w.name)[:250]), (1000, clean_text(",".join(w.equipment))[:250]))
         # one-metre line on the public side
         p, q = w.front_line(1.0)
         self.count += 1
@@ -1005,7 +1020,7 @@ def _paper_layouts(doc: Drawing, frames: Sequence[_Frame], opts: ExportOptions) 
     """One paper-space layout per floor (named like the floor) showing its frame at 1:1 paper mm."""
     for i, fr in enumerate(frames):
         f = fr.floor
-        name = f"{i + 1:02d} {f.name or f.id}"[:255]
+        name = clean_text(f"{i + 1:02d} {f.name or f.id}")[:255]
         for bad in '<>/\\":;?*|=`':
             name = name.replace(bad, "_")
         layout = doc.layouts.new(name)
