@@ -55,6 +55,7 @@ from .shapes import (
     boxes,
     movable_box,
     obstacle_boxes,
+    obstacle_class,
     polygon,
     wall_array,
 )
@@ -266,6 +267,7 @@ class FloorGeometry:
         self.person_radius = person_radius
         self._memo: dict[Any, _Memo] = {}
         self._movable: _MovableRaster | None = None
+        self._obstacle_index: tuple | None = None  # (ids array, id → row) of the obstacle arrays
         self._drag_ids: frozenset[str] | None = None
         self._drag_rest: dict[Any, Any] = {}
         self.builds = 0  # number of memo misses (tests and bench read it)
@@ -339,7 +341,9 @@ class FloorGeometry:
         ids = frozenset(entity_ids) if entity_ids is not None else None
         self._refresh_snapshot(kinds, ids)
         changed: list | None = None
+        patched = False
         if kinds and kinds <= MOVABLE_KINDS and ids:
+            patched = self._patch_obstacles(ids)
             if self._movable is not None:
                 changed = self._movable.update(self.floor, ids)
             if ids != self._drag_ids:
@@ -352,10 +356,53 @@ class FloorGeometry:
             kinds = kinds | {SIGHT_FURNITURE}
         pad = self.person_radius + 2 * self.grid.cell
         for key in [k for k, m in self._memo.items() if m.deps & kinds]:
+            if patched and key in ("obstacles", "obstacle_geoms"):
+                continue
             m = self._memo[key]
             if changed is not None and m.region is not None and not any(_intersects(m.region, c, pad) for c in changed):
                 continue
             del self._memo[key]
+
+    def _patch_obstacles(self, ids: frozenset[str]) -> bool:
+        """Rewrite the rows of the moved or resized items in the obstacle arrays (a drag frame) instead
+        of rebuilding them from every entity of the floor. False (rebuild) when an item was added or
+        removed, or stopped or started being an obstacle, or changed its class."""
+        m = self._memo.get("obstacles")
+        if m is None:
+            return False
+        arr: BoxArray = m.value
+        if self._obstacle_index is None or self._obstacle_index[0] is not arr.ids:
+            self._obstacle_index = (arr.ids, {str(x): k for k, x in enumerate(arr.ids)})
+        index = self._obstacle_index[1]
+        floor = self.floor
+        rows, new = [], []
+        for i in ids:
+            e = floor.get(i)
+            k = index.get(i)
+            b = movable_box(e) if e is not None else None
+            if (k is None) != (b is None):
+                return False
+            if k is None:
+                continue
+            if arr.cls[k] != int(obstacle_class(e)) or arr.round[k]:
+                return False
+            rows.append(k)
+            new.append(b)
+        if not rows:
+            return True
+        rows_a = np.array(rows)
+        nb = np.array(new, dtype=float)
+        cols = [a.copy() for a in (arr.cx, arr.cy, arr.hw, arr.hd, arr.rot)]
+        for c, a in enumerate(cols):
+            a[rows_a] = nb[:, c]
+        patched = BoxArray(arr.ids, arr.cls, *cols, arr.round)
+        self._memo["obstacles"] = _Memo(m.deps, patched, m.region)
+        g = self._memo.get("obstacle_geoms")
+        if g is not None:
+            geoms = g.value.copy()
+            geoms[rows_a] = boxes(nb[:, 0], nb[:, 1], 2 * nb[:, 2], 2 * nb[:, 3], nb[:, 4])
+            self._memo["obstacle_geoms"] = _Memo(g.deps, geoms, g.region)
+        return True
 
     def _refresh_snapshot(self, kinds: frozenset, ids: frozenset[str] | None) -> None:
         if self._snap is None:

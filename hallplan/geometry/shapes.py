@@ -110,12 +110,22 @@ def obstacle_boxes(floor: Floor) -> BoxArray:
         put(w, ObstacleClass.COUNTER, w.length, w.depth)
     for f in floor.furniture.values():
         if f.kind.is_obstacle:
-            k = ObstacleClass.TALL if f.kind in SIGHT_BLOCKING_FURNITURE else ObstacleClass.FURNITURE
-            put(f, k, f.width, f.depth)
+            put(f, obstacle_class(f), f.width, f.depth)
     return BoxArray(
         np.array(ids, dtype=object), np.array(cls, dtype=np.int8), *(np.array(a, dtype=float) for a in (cx, cy, hw, hd, rot)),
         np.array(rnd, dtype=bool),
     )
+
+
+def obstacle_class(entity) -> ObstacleClass | None:
+    """The obstacle class of a counter or furniture item (None when it is no obstacle)."""
+    from hallplan.model import Furniture, ServiceWindow
+
+    if isinstance(entity, ServiceWindow):
+        return ObstacleClass.COUNTER
+    if isinstance(entity, Furniture) and entity.kind.is_obstacle:
+        return ObstacleClass.TALL if entity.kind in SIGHT_BLOCKING_FURNITURE else ObstacleClass.FURNITURE
+    return None
 
 
 def movable_box(entity) -> tuple[float, float, float, float, float] | None:

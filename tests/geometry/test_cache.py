@@ -4,6 +4,7 @@ the result always equals a fresh build."""
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from hallplan.geometry.cache import GeometryCache
@@ -111,3 +112,29 @@ def test_sync_once_syncs_each_floor_once_per_invalidate():
         cache.floor("floor-1")
     assert calls == [1]
     assert _summary(cache.floor("floor-1")) == _summary(FloorGeometry(plan, "floor-1"))
+
+
+def test_a_moved_counter_patches_the_obstacle_arrays(monkeypatch):
+    # a drag frame rewrites the moved item's row instead of rebuilding the arrays from every entity
+    import hallplan.geometry.floorgeom as fgm
+
+    plan = load(PLANS / "county_centre.hallplan")
+    h = History(plan)
+    cache = GeometryCache(plan)
+    cache.attach(h)
+    fg = cache.floor("floor-1")
+    _ = fg.obstacle_geoms
+    calls = []
+    orig = fgm.obstacle_boxes
+    monkeypatch.setattr(fgm, "obstacle_boxes", lambda floor: (calls.append(1), orig(floor))[1])
+    w = sorted(plan.floors[0].windows.values(), key=lambda x: x.id)[3]
+    for k in range(4):
+        h.push(edits.move(plan, [w.id], 0.5 if k % 2 == 0 else -0.5, 0.25))
+        fg = cache.floor("floor-1")
+        row = list(fg.obstacles.ids).index(w.id)
+        moved = plan.floors[0].windows[w.id]
+        assert (fg.obstacles.cx[row], fg.obstacles.cy[row]) == (moved.x, moved.y)
+        assert fg.obstacle_geoms[row].equals(fgm.boxes(moved.x, moved.y, moved.length, moved.depth,
+                                                       np.radians(moved.rotation))[0])
+    assert calls == []
+    assert _summary(fg) == _summary(FloorGeometry(plan, "floor-1"))
