@@ -1,5 +1,5 @@
 """Which rules run where: the light ones on the UI thread after every command, the heavy ones (the
-route analysis: fast marching, clear-width networks, sight) in the worker process.
+route analysis: fast marching, clear-width networks, sight; the queueing model) in the worker process.
 
 The split is by the check's module (``HEAVY_MODULES``), so a new route check lands in the worker
 without a list to keep up to date. Both halves follow the plan's profile and level: a change of
@@ -12,7 +12,9 @@ from hallplan.model import Plan, Touched
 from hallplan.rules.engine import STRUCTURAL_PROPS, Engine
 from hallplan.rules.registry import CHECKS
 
-HEAVY_MODULES = ("hallplan.rules.checks_routes",)
+# the route analysis (fast marching, clear-width networks, sight) and the queueing model behind the
+# sizing checks (a simulation per window group: ~7 ms on the county sample, on every counter or seat move)
+HEAVY_MODULES = ("hallplan.rules.checks_routes", "hallplan.rules.checks_sizing")
 PARTS = ("light", "heavy", "all")
 
 
