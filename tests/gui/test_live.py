@@ -141,6 +141,22 @@ def test_acknowledge_with_a_reason_is_a_command_kept_in_the_plan(win):
     assert w.plan.acknowledgements == ()
 
 
+def test_selecting_an_entity_lists_its_findings_and_english_follows(win):
+    w, lc = win, win.live
+    w.editor.push(edits.move(w.plan, [COUNTER], DOOR[0] - 12.0, DOOR[1] - 6.5))
+    assert lc.wait_idle()
+    w.editor.select([COUNTER])
+    vis = lc.panel.visible()
+    assert vis and all(COUNTER in s.finding.entity_ids for s in vis)
+    assert lc.panel.banner.isVisible()
+    w.editor.clear_selection()
+    assert len(lc.panel.visible()) == len([s for s in lc.shown if s.ack is None or lc.panel.show_acked.isChecked()])
+    w.set_language("en")
+    assert lc.panel.tree.headerItem().text(0) == "Rule" and lc.dock.windowTitle() == "Findings"
+    top = lc.panel.tree.topLevelItem(0).text(0)
+    assert "Errors" in top or "Warnings" in top or "Info" in top
+
+
 def test_profile_and_level_change_the_active_rules_at_once(win):
     w, lc = win, win.live
     light_all = len(lc.checker.light.applicable())
