@@ -5,8 +5,10 @@ dirty region (``processEvents``), the way a drag runs in the editor: tool → co
 change event → scene items → paint. Prints median / p95 / max per scenario, plus the time of a full
 repaint of the view at "zoom to fit" (what a pan or zoom costs).
 
-Run: ``uv run python bench/bench_editor.py`` (offscreen unless ``QT_QPA_PLATFORM`` is set). With
-``--quick`` it does fewer steps.
+Also: a wheel-zoom step, a 12-pixel pan and the idle re-batch of the static layers after an edit.
+
+Run: ``uv run python bench/bench_editor.py [--quick] [--md bench/results-editor.md]`` (offscreen
+unless ``QT_QPA_PLATFORM`` is set).
 """
 
 from __future__ import annotations
@@ -74,6 +76,49 @@ def full_repaint(win: MainWindow, n: int = 5) -> list[float]:
     return out
 
 
+def zoom_steps(win: MainWindow, n: int = 12) -> list[float]:
+    """One wheel notch in or out at the cursor, then the repaint: ms per step (zoomed from fit to
+    ~3x and back)."""
+    out = []
+    for k in range(n):
+        f = 1.2 if k < n // 2 else 1 / 1.2
+        t0 = time.perf_counter()
+        win.canvas.zoom_by(f)
+        win.canvas.viewport().repaint()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def pan_steps(win: MainWindow, n: int = 40, px: int = 12) -> list[float]:
+    """A pan by ``px`` pixels (as a middle-button drag does), then the repaint."""
+    h = win.canvas.horizontalScrollBar()
+    out = []
+    for k in range(n):
+        t0 = time.perf_counter()
+        h.setValue(h.value() + (px if (k // 10) % 2 == 0 else -px))
+        QApplication.processEvents()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def rebatch_after_edit(win: MainWindow) -> float:
+    """What the idle timer pays after an edit: the moved item goes back into its static layer."""
+    sc = win.plan_scene
+    f = win.editor.floor
+    seat = next((x for x in f.furniture.values() if x.kind == FurnitureKind.SEAT_ROW), None)
+    if seat is None:
+        return 0.0
+    win.editor.select([seat.id])
+    win.editor.nudge(0.5, 0.0)
+    win.editor.clear_selection()
+    t0 = time.perf_counter()
+    sc.rebatch()
+    ms = (time.perf_counter() - t0) * 1000
+    win.editor.undo()
+    sc.rebatch()
+    return ms
+
+
 def stats(ts: list[float]) -> str:
     s = sorted(ts)
     return f"median {statistics.median(s):6.2f}  p95 {s[int(0.95 * (len(s) - 1))]:6.2f}  max {s[-1]:6.2f} ms"
@@ -96,15 +141,27 @@ def scenarios(plan: Plan):
     return out
 
 
+ROWS: list[tuple[str, str, str, list[float]]] = []  # (plan, entities, what, ms samples)
+
+
+def report(name: str, ents: str, what: str, ts: list[float], note: str = "") -> None:
+    ROWS.append((name, ents, what, ts))
+    print(f"  {what:34s} {stats(ts)}{note}")
+
+
 def run(plan: Plan, name: str, steps: int) -> None:
     win = MainWindow()
     win.resize(1600, 1000)
     win.show()
     QApplication.processEvents()
+    t0 = time.perf_counter()
     win.set_plan(plan, None)
     QApplication.processEvents()
+    open_ms = (time.perf_counter() - t0) * 1000
     n_items = len(win.plan_scene.items())
-    print(f"\n{name}: {sum(1 for _ in plan.floors[0].entities())} entities on floor 1, {n_items} scene items")
+    ents = f"{sum(1 for _ in plan.floors[0].entities()):,}"
+    print(f"\n{name}: {ents} entities on floor 1, {n_items} scene items")
+    report(name, ents, "open (scene built, drawn once)", [open_ms])
     for label, at, zoom in scenarios(plan):
         if zoom is None:
             win.canvas.fit()
@@ -117,11 +174,19 @@ def run(plan: Plan, name: str, steps: int) -> None:
             win.editor.select([eid])  # a selected zone moves when dragged from inside
         ts = drag_times(win, at, steps)
         moved = eid is not None and f.get(eid) is not None
-        print(f"  drag {label:28s} {stats(ts)}{'' if moved else '  (nothing grabbed!)'}")
+        report(name, ents, f"drag {label}", ts, "" if moved else "  (nothing grabbed!)")
         win.editor.undo()
+        win.editor.clear_selection()
+    win.plan_scene.rebatch()
     win.canvas.fit()
     QApplication.processEvents()
-    print(f"  full repaint at zoom-to-fit       {stats(full_repaint(win))}")
+    report(name, ents, "full repaint at zoom-to-fit", full_repaint(win))
+    report(name, ents, "wheel zoom step + repaint", zoom_steps(win))
+    win.canvas.fit()
+    win.canvas.zoom_by(2.0)
+    QApplication.processEvents()
+    report(name, ents, "pan 12 px + repaint (zoom 2x)", pan_steps(win))
+    report(name, ents, "re-batch after an edit (idle)", [rebatch_after_edit(win)])
     win.force_dirty = False
     win.history.mark_clean()
     win.close()
@@ -129,13 +194,42 @@ def run(plan: Plan, name: str, steps: int) -> None:
     QApplication.processEvents()
 
 
+def write_markdown(path: Path, steps: int) -> None:
+    import platform
+
+    lines = [
+        "# Editor frame times",
+        "",
+        f"`uv run python bench/bench_editor.py --md {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}`"
+        f" — {steps} drag steps per scenario, window 1600 × 1000, Qt offscreen raster, Python"
+        f" {platform.python_version()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end"
+        f" (other sessions share the machine), {time.strftime('%Y-%m-%d')}.",
+        "",
+        "A drag step is one real mouse-move event on the canvas followed by the repaint it causes (tool →"
+        " command → model → change event → scene item → paint). 60 Hz leaves 16.7 ms per frame.",
+        "",
+        "| plan | entities | what | median ms | p95 ms | max ms |",
+        "|---|---:|---|---:|---:|---:|",
+    ]
+    for name, ents, what, ts in ROWS:
+        s = sorted(ts)
+        lines.append(f"| {name} | {ents} | {what} | {statistics.median(s):.1f} | {s[int(0.95 * (len(s) - 1))]:.1f}"
+                     f" | {s[-1]:.1f} |")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     steps = 30 if "--quick" in sys.argv else 120
     gui_app.create_app([])
     for path in sorted((ROOT / "plans").glob("*.hallplan"), key=lambda p: p.stat().st_size):
-        run(load(path), path.name, steps)
+        run(load(path), path.stem, steps)
     if make_municipal is not None:
-        run(make_municipal(1), "synthetic 20,000 m² municipal hall (bench/make_plans.py)", steps)
+        run(make_municipal(1), "municipal 20,000 m² (synthetic)", steps)
+    if "--md" in sys.argv:
+        i = sys.argv.index("--md")
+        out = Path(sys.argv[i + 1]) if i + 1 < len(sys.argv) else ROOT / "bench" / "results-editor.md"
+        write_markdown(out.resolve(), steps)
+        print(f"\nwritten {out}")
 
 
 if __name__ == "__main__":

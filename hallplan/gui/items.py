@@ -157,6 +157,18 @@ class StaticLayer(QGraphicsItem):
         full, coarse = QPicture(), QPicture()
         r = QRectF()
         pf, pc = QPainter(full), QPainter(coarse)
+        # pens and brushes are shared (cached) objects: record a change only when it is one
+        state = {id(pf): [None, None], id(pc): [None, None]}
+
+        def use(p: QPainter, pen, br) -> None:
+            st = state[id(p)]
+            if st[0] is not pen:
+                p.setPen(pen)
+                st[0] = pen
+            if st[1] is not br:
+                p.setBrush(br)
+                st[1] = br
+
         for it in items:
             d = it._d
             if not d.layers:
@@ -165,14 +177,13 @@ class StaticLayer(QGraphicsItem):
             pf.setTransform(t)
             pc.setTransform(t)
             for path, pen, br in d.layers:
-                pf.setPen(pen)
-                pf.setBrush(br)
+                use(pf, pen, br)
                 pf.drawPath(path)
             if d.texts:
                 draw_texts(pf, d.texts, 1e6, it._flip)
+                state[id(pf)] = [None, None]  # draw_texts sets its own pen
             _, pen, br = d.layers[0]
-            pc.setPen(pen)
-            pc.setBrush(br)
+            use(pc, pen, br)
             pc.drawRect(d.coarse)
             r = r.united(t.mapRect(d.bounds))
         pf.end()
