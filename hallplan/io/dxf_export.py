@@ -647,7 +647,7 @@ class _Writer:
                 self.hatch(rings, L_WALL, None)
             pl = self.polyline(rings[0], L_WALL)
             _xdata(pl, *_str_x("wall", w.id, w.kind.value), (1040, w.thickness),
-                   *[(1010, (x, y, 0.0)) for x, y in fr.ring(w.points)])
+                   *[(1011, (x, y, 0.0)) for x, y in fr.ring(w.points)])  # 1011: a world position CAD moves with the entity
 
     def column(self, fr: _Frame, c: Column) -> None:
         if c.round:

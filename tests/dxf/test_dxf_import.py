@@ -362,3 +362,32 @@ def test_r12_polyline_ellipse_and_hatch_only_outline():
 
     # the ellipse is nested in the outline: a hole (even-odd), as a courtyard would be
     assert abs(f.area - (96.0 - math.pi * 2 * 1)) < 0.05 and len(f.outline.holes) == 1
+
+
+def test_edits_made_in_cad_survive_the_read_back():
+    """Move a wall and a zone in the drawing (as in AutoCAD) and delete a window: the plan follows."""
+    from hallplan.io.dxf_export import build_document
+
+    plan = load(PLANS / "town_centre.hallplan")
+    doc, _ = build_document(plan, ExportOptions(date="2025-01-01"))
+    msp = doc.modelspace()
+
+    def tagged(kind):
+        return [e for e in msp if e.has_xdata("HALLPLAN") and e.get_xdata("HALLPLAN")[0][1] == kind]
+
+    wall = tagged("wall")[0]
+    wid = wall.get_xdata("HALLPLAN")[1][1]
+    wall.translate(1000, 0, 0)  # 1 m to the right; the XDATA centre line (1011) moves with it
+    zone = tagged("zone")[0]
+    zid = zone.get_xdata("HALLPLAN")[1][1]
+    zone.translate(0, 500, 0)
+    win = tagged("window")[0]
+    gone = win.get_xdata("HALLPLAN")[1][1]
+    msp.delete_entity(win)
+    back = import_dxf(_bytes(doc)).plan.floors[0]
+    f = plan.floors[0]
+    assert all(abs(q[0] - p[0] - 1.0) < MM and abs(q[1] - p[1]) < MM
+               for p, q in zip(f.walls[wid].points, back.walls[wid].points, strict=True))
+    assert all(abs(q[1] - p[1] - 0.5) < MM for p, q in zip(f.zones[zid].polygon.exterior,
+                                                           back.zones[zid].polygon.exterior, strict=True))
+    assert gone not in back.windows and len(back.windows) == len(f.windows) - 1
