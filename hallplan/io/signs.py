@@ -1033,7 +1033,8 @@ class MapView:
     # -- drawing --------------------------------------------------------------------------
     def draw(self, p: Painter, st: dict[str, Any], lang: str = "zh", text_k: float = 1.0,
              zone_labels: bool = True, window_numbers: bool = True, door_labels: bool = True,
-             muted: bool = False, route: AccessibleRoute | None = None) -> None:
+             muted: bool = False, route: AccessibleRoute | None = None,
+             here: tuple[tuple[float, float], float, float, float] | None = None) -> None:
         """Outline, zones in their colours, walls, columns, stairs, lifts, furniture, windows, doors."""
         c = p.c
         self.tags = []
@@ -1127,6 +1128,12 @@ class MapView:
             for line in route.paths:
                 c.circle(*self.pt(line[-1]), 0.9 * text_k, stroke=0, fill=1)
             c.restoreState()
+        self.here_box = None
+        if here is not None:  # the "you are here" tag: placed before the zone labels, which avoid it
+            self.here_box = self._place_here(*here)
+            (hx, hy), _, _, gap = here
+            self.tags.append(self.here_box)
+            self.tags.append((hx - gap, hy - gap, hx + gap, hy + gap))
         if zone_labels:
             blocked = self._blocked()
             for z in zones:
@@ -1142,6 +1149,26 @@ class MapView:
                 p.text(w.number, cx - bw / 2, cy - bh / 2, bw, bh, 4.0 * text_k, colour, what="window number")
         for _box, paint in pending:  # door tags last: never hidden under a zone label
             paint()
+
+    def _place_here(self, at: tuple[float, float], tw: float, th: float, gap: float) -> tuple[float, float, float, float]:
+        """Where the "you are here" tag goes: beside the dot, inside the map area, clear of the door
+        tags, preferably outside the hall (over no zone)."""
+        x, y = at
+        bx0, by0, bx1, by1 = self.box
+        hall = shapely.Polygon(self.ring(self.floor.outline.exterior))
+        cands = [(x - tw / 2, y + gap), (x - tw / 2, y - gap - th), (x + gap, y - th / 2), (x - gap - tw, y - th / 2)]
+
+        def cost(bx: float, by: float) -> float:
+            inside = bx >= bx0 and by >= by0 and bx + tw <= bx1 and by + th <= by1
+            over = sum(max(0.0, min(bx + tw, t[2]) - max(bx, t[0])) * max(0.0, min(by + th, t[3]) - max(by, t[1]))
+                       for t in self.tags)
+            on_hall = shapely.box(bx, by, bx + tw, by + th).intersection(hall).area
+            return (0.0 if inside else 1e6) + 10.0 * over + on_hall
+
+        bx, by = min(cands, key=lambda q: cost(*q))
+        bx = min(max(bx, bx0), bx1 - tw)
+        by = min(max(by, by0), by1 - th)
+        return (bx, by, bx + tw, by + th)
 
     def _blocked(self):
         """Page-space areas taken by counters (with their number), furniture, stairs, lifts and walls,
@@ -1480,32 +1507,23 @@ def _map_page(ctx: SignContext, st: dict[str, Any], paper: str, floor: Floor, he
         p.text(f"{title}  {title_en}".strip(), m, H - title_h, W * 0.7 - m, title_h, ts, st["title_text"],
                align="left", what="title")
         p.text(sub, W * 0.7, H - title_h, W * 0.3 - m, title_h, ts * 0.8, st["title_text"], align="right", what="floor")
-        view.draw(p, st, lang, text_k=k, route=route)
+        here_spec = None
         if here is not None:
             x, y = view.pt((here.x, here.y))
             r = 2.2 * k
+            size = 4.2 * k
+            tw = stringWidth(yah, p.font.name, size) + 3 * k
+            th = size * 1.5
+            here_spec = ((x, y), tw, th, r * 2.4)
+        view.draw(p, st, lang, text_k=k, route=route, here=here_spec)
+        if here is not None:
             c = p.c
             c.setFillColor(_colour(st["you_are_here"]))
             c.setStrokeColor(_colour(st["you_are_here"]))
             c.setLineWidth(0.6 * k)
             c.circle(x, y, r * 1.9, stroke=1, fill=0)
             c.circle(x, y, r, stroke=0, fill=1)
-            size = 4.2 * k
-            tw = stringWidth(yah, p.font.name, size) + 3 * k
-            th = size * 1.5
-            gap = r * 2.4
-            bx0, by0, bx1, by1 = view.box
-            cands = [(x - tw / 2, y + gap), (x - tw / 2, y - gap - th), (x + gap, y - th / 2), (x - gap - tw, y - th / 2)]
-
-            def clash(bx: float, by: float) -> float:
-                inside = bx >= bx0 and by >= by0 and bx + tw <= bx1 and by + th <= by1
-                over = sum(max(0.0, min(bx + tw, t[2]) - max(bx, t[0])) * max(0.0, min(by + th, t[3]) - max(by, t[1]))
-                           for t in view.tags)
-                return over + (0.0 if inside else 1e6)
-
-            bx, by = min(cands, key=lambda q: clash(*q))
-            bx = min(max(bx, bx0), bx1 - tw)
-            by = min(max(by, by0), by1 - th)
+            bx, by, _, _ = view.here_box
             p.rect(bx, by, tw, th, fill=st["you_are_here"], radius=1.2 * k)
             p.text(yah, bx, by, tw, th, size, "#FFFFFF", what="you are here")
         # legend
