@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _env(tmp_path: Path) -> dict:
     env = dict(os.environ)
     env.update(QT_QPA_PLATFORM="offscreen", HALLPLAN_CONFIG_DIR=str(tmp_path / "config"),
-               HALLPLAN_DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
+               HALLPLAN_DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(ROOT),
+               HALLPLAN_LIVE_WORKER="off")  # live checks play no part in recovery (and cost a process)
     env.pop("PYTEST_CURRENT_TEST", None)
     (tmp_path / "config").mkdir(exist_ok=True)
     (tmp_path / "config" / "settings.json").write_text(json.dumps({"autosave_ms": 200}), encoding="utf-8")
