@@ -1413,7 +1413,11 @@ def accessible_route(plan: Plan, floor: Floor, width: float = 1.2, door_width: f
     for t in res.targets:
         if not t.reached:
             continue
-        k = nearest(t.target.geometry)
+        # the target's closest reachable grid point (a room reached through its door may leave its
+        # inside cut off from the entrance on the grid; the door side is what the route goes to)
+        near = np.flatnonzero(shapely.contains_xy(t.target.geometry.buffer(cell * 1.5), pts[:, 0], pts[:, 1]))
+        near = near[np.isfinite(dist[near])]
+        k = int(near[np.argmin(dist[near])]) if len(near) else nearest(t.target.geometry)
         if not np.isfinite(dist[k]):
             continue
         chain = [k]

@@ -45,3 +45,19 @@ def test_door_tags_outside_the_hall_and_inside_the_map(angle):
     assert sum(1 for share in outside if share < 0.05) >= len(exterior)
     # side-wall tags are narrow: the padding left and right stays small
     assert pad[0] < 16.0  # a horizontal "东侧安全出口" would need about 34 mm
+
+
+def test_accessible_route_has_a_line_to_every_reached_place():
+    """Rooms reached through their door (accessible toilets) get a line too, on every floor."""
+    from hallplan.io.signs import accessible_route
+    from hallplan.model import ZoneKind
+
+    plan = load(PLANS / "county_centre.hallplan")
+    for floor in plan.floors:
+        toilets = [z for z in floor.zones.values() if z.kind == ZoneKind.TOILET_ACCESSIBLE]
+        route = accessible_route(plan, floor)
+        assert not route.unreached
+        ends = [shapely.Point(path[-1]) for path in route.paths]
+        for z in toilets:
+            room = shapely.Polygon(z.polygon.exterior)
+            assert any(room.distance(e) < 1.5 for e in ends), (floor.id, z.id)
