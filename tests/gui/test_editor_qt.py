@@ -13,7 +13,7 @@ from PyQt6.QtTest import QTest
 from hallplan.gui.main_window import MainWindow, QtDialogs
 from hallplan.gui.tools.options import WindowRowParams
 from hallplan.io.planfile import dumps
-from hallplan.model import DoorKind, Entity, FurnitureKind, ZoneKind, edits
+from hallplan.model import DoorKind, Entity, FurnitureKind, History, ZoneKind, edits
 from tests.conftest import PLANS
 
 GUI = Path(__file__).resolve().parents[2] / "hallplan" / "gui"
@@ -284,6 +284,36 @@ def test_window_row_dialog_round_trip(qtbot):
     assert p.count == 8 and p.end[0] == pytest.approx(16.0)
     d.side_right.setChecked(True)
     assert d.params().public_side == -1
+
+
+def test_plan_settings_dialog_validates_and_makes_one_command(qtbot):
+    from PyQt6.QtWidgets import QTableWidgetItem
+
+    from hallplan.gui.dialogs.plan_settings import PlanSettingsDialog
+    from hallplan.io.planfile import load
+
+    plan = load(PLANS / "county_centre.hallplan")
+    d = PlanSettingsDialog(plan)
+    qtbot.addWidget(d)
+    assert d.profile.currentData() == plan.profile and "(" in d.profile.currentText()  # shown by title
+    d.hours.setRowCount(0)
+    d._add_hours_row("周六", "9:00", "8:30")
+    d.accept()
+    assert d.result() == 0 and "结束时间" in d.error.text() and d.tabs.currentIndex() == 2
+    d.hours.setItem(0, 2, QTableWidgetItem("25:00"))
+    d.accept()
+    assert d.result() == 0 and "25:00" in d.error.text()
+    d.hours.setItem(0, 2, QTableWidgetItem("12:00"))
+    d.max_wait.setValue(15)
+    d.accept()
+    assert d.result() == 1
+    cmd = d.command()
+    assert cmd is not None and cmd.label
+    h = History(plan)
+    h.push(cmd)
+    assert h.plan.demand.max_wait_min == 15 and h.plan.service_hours[0].end == "12:00"
+    h.undo()
+    assert h.plan == plan
 
 
 def test_shortcuts_help_lists_every_tool_and_action(qtbot):

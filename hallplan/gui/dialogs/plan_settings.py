@@ -3,6 +3,8 @@ OK applies everything that changed as one undoable command."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from PyQt6.QtWidgets import (
@@ -15,6 +17,7 @@ from PyQt6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -46,6 +49,9 @@ def known_profiles() -> dict[str, str]:
         title = getattr(p, "title_zh" if language() == "zh" else "title_en", "") or ""
         out[pid] = f"{title} ({pid})" if title else pid
     return out
+
+
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
 def _top(box: QVBoxLayout, form: QFormLayout) -> None:
@@ -135,7 +141,7 @@ class PlanSettingsDialog(QDialog):
         for sp in plan.service_hours:
             self._add_hours_row(sp.days, sp.start, sp.end)
         hl.addWidget(self.hours)
-        hl.addLayout(self._row_buttons(self.hours, lambda: self._add_hours_row("周一至周五", "09:00", "17:00")))
+        hl.addLayout(self._row_buttons(self.hours, lambda: self._add_hours_row(tr("settings.hours.default_days"), "09:00", "17:00")))
         tabs.addTab(hw, tr("settings.tab.hours"))
 
         # demand
@@ -172,9 +178,48 @@ class PlanSettingsDialog(QDialog):
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         bb.accepted.connect(self.accept)
         bb.rejected.connect(self.reject)
+        self.tabs = tabs
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(tabs, 1)
+        lay.addWidget(self.error)
         lay.addWidget(bb)
+
+    def problem(self) -> tuple[int, str] | None:
+        """The first invalid input as (tab index, message), or None."""
+        if not self.name.text().strip():
+            return 0, tr("settings.err.name_empty")
+        for r in range(self.hours.rowCount()):
+            if not self._text(self.hours, r, 0):
+                continue
+            times = []
+            for c in (1, 2):
+                t = self._text(self.hours, r, c).replace("：", ":")
+                m = _TIME.match(t)
+                if m is None or int(m.group(1)) > 24 or int(m.group(2)) > 59:
+                    return 2, tr("settings.err.time", row=r + 1, text=t or "—")
+                times.append(int(m.group(1)) * 60 + int(m.group(2)))
+            if times[0] >= times[1]:
+                return 2, tr("settings.err.time_order", row=r + 1)
+        keys = [self._text(self.groups, r, 0) for r in range(self.groups.rowCount())]
+        seen = set()
+        for k in keys:
+            if k and k in seen:
+                return 3, tr("settings.err.group_dup", key=k)
+            seen.add(k)
+        return None
+
+    def accept(self) -> None:
+        bad = self.problem()
+        if bad is not None:
+            self.tabs.setCurrentIndex(bad[0])
+            self.error.setText(bad[1])
+            self.error.show()
+            return
+        super().accept()
 
     def _row_buttons(self, table: QTableWidget, add) -> QHBoxLayout:
         row = QHBoxLayout()
