@@ -34,23 +34,18 @@ def _pen(c: QColor = INK, w: float = 2.0, dash: bool = False) -> QPen:
     return pen
 
 
+def _pts(*xy: tuple[float, float]) -> list[QPointF]:
+    return [QPointF(x, y) for x, y in xy]
+
+
 @lru_cache(maxsize=64)
 def tool_icon(name: str) -> QIcon:
     pm, p = _pm()
     p.setPen(_pen())
     p.setBrush(Qt.BrushStyle.NoBrush)
     if name == "select":
-        path = QPainterPath()
-        path.moveTo(8, 4)
-        path.lineTo(8, 26)
-        path.lineTo(13, 21)
-        path.lineTo(17, 29)
-        path.lineTo(20, 27.5)
-        path.lineTo(16, 19.5)
-        path.lineTo(23, 19.5)
-        path.closeSubpath()
         p.setBrush(QColor(255, 255, 255))
-        p.drawPath(path)
+        p.drawPolygon(_pts((8, 4), (8, 26), (13, 21), (17, 29), (20, 27.5), (16, 19.5), (23, 19.5)))
     elif name == "outline_rect":
         p.setPen(_pen(INK, 4))
         p.drawRect(QRectF(5, 7, 22, 18))
@@ -132,16 +127,9 @@ def _arrow_head(p: QPainter, tip: QPointF, dx: float, dy: float, size: float = 5
 def _action_icon(p: QPainter, name: str) -> bool:
     """Icons of the main toolbar's commands (file, undo, view and snap toggles)."""
     if name == "new":
-        path = QPainterPath()
-        path.moveTo(8, 3)
-        path.lineTo(19, 3)
-        path.lineTo(25, 9)
-        path.lineTo(25, 29)
-        path.lineTo(8, 29)
-        path.closeSubpath()
         p.setBrush(QColor(255, 255, 255))
         p.setPen(_pen(INK, 1.6))
-        p.drawPath(path)
+        p.drawPolygon(_pts((8, 3), (19, 3), (25, 9), (25, 29), (8, 29)))
         p.drawPolyline([QPointF(19, 3), QPointF(19, 9), QPointF(25, 9)])
         p.setPen(_pen(ACCENT, 2.2))
         p.drawLine(QPointF(12, 19), QPointF(21, 19))
