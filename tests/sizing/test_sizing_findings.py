@@ -116,14 +116,14 @@ def test_town_sample_needs_two_more_windows():
     s = size_plan(plan)
     (g,) = s.groups
     assert g.peak_rate == 40 and g.at_need.offered_load == 8.0
-    assert (g.windows_in_plan, g.windows_needed) == (7, 9)
-    assert not g.at_plan.stable
-    assert g.at_need.mean_wait <= 30
+    # 8 erlangs: 9 windows keep the mean wait within 30 min (the sample draws fewer: 7)
+    assert g.windows_needed == 9 and g.windows_in_plan == len(plan.all_windows()) < 9
+    assert g.at_need.mean_wait <= 30 < g.at_plan.mean_wait
     fs = sizing_findings(plan, s)
-    # the town sample is on the Lu'an profile: JZ-8 and LA-4.1.1 both ask for the windows;
-    # its 24 seats and 12 staff are enough
-    assert ids(fs) == ["JZ.queue-wait", "LA.windows-from-demand"]
-    assert s.seats == 24 and s.seats_needed <= 24 and s.staff_needed == 9 <= s.staff
+    # the town sample is on the Lu'an profile: JZ-8 and LA-4.1.1 both ask for the windows
+    assert {"JZ.queue-wait", "LA.windows-from-demand"} <= set(ids(fs))
+    assert ("YZ.waiting-seats" in ids(fs)) == (s.seats < s.seats_needed)
+    assert s.staff_needed == 9 * s.shifts
 
 
 def test_village_sample_has_no_demand_and_no_findings():
@@ -150,10 +150,10 @@ def test_cli_size_json(capsys):
     assert main(["size", str(PLANS / "town_centre.hallplan"), "--format", "json", "--days", "20"]) == 0
     d = json.loads(capsys.readouterr().out)
     (g,) = d["groups"]
-    assert g["windows_needed"] == 9 and g["windows_in_plan"] == 7
+    assert g["windows_needed"] == 9 and g["windows_in_plan"] < 9
     assert g["at_plan"]["mean_wait"] is None and g["at_plan"]["peak_waiting"] is None  # unbounded
     assert g["simulation"]["days"] == 20
-    assert {f["rule_id"] for f in d["findings"]} == {"JZ.queue-wait", "LA.windows-from-demand"}
+    assert {"JZ.queue-wait", "LA.windows-from-demand"} <= {f["rule_id"] for f in d["findings"]}
 
 
 def test_cli_size_bad_file(tmp_path, capsys):
@@ -168,16 +168,23 @@ def test_recommended_row_continues_the_existing_row():
     from hallplan.rules.sizing import recommended_window_row
 
     plan = load(PLANS / "town_centre.hallplan")
+    before = sorted(plan.all_windows(), key=lambda w: int(w.number))
+    n0 = len(before)
     h = History(plan)
     cmd = recommended_window_row(plan, "universal")
     h.push(cmd)
-    new = sorted((w for w in plan.all_windows() if w.number in ("8", "9")), key=lambda w: w.number)
-    assert [(w.x, w.y, w.rotation) for w in new] == [(18.0, 8.675, 180.0), (20.0, 8.675, 180.0)]
-    assert all(w.height == 0.8 and not w.low_counter for w in new)
-    assert sizing_findings(plan) == []
+    new = sorted((w for w in plan.all_windows() if int(w.number) > n0), key=lambda w: int(w.number))
+    assert len(new) == 9 - n0
+    # the row goes on: same rotation and spacing as the last two windows, numbered after them
+    a, b = before[-2], before[-1]
+    step = (b.x - a.x, b.y - a.y)
+    for i, w in enumerate(new, start=1):
+        assert (w.x, w.y) == pytest.approx((b.x + i * step[0], b.y + i * step[1]), abs=1e-3)
+        assert w.rotation == b.rotation and w.height == b.height and not w.low_counter
+    assert not [f for f in sizing_findings(plan) if f.rule_id in ("JZ.queue-wait", "LA.windows-from-demand")]
     assert recommended_window_row(plan, "universal") is None
     h.undo()
-    assert len(plan.all_windows()) == 7
+    assert len(plan.all_windows()) == n0
 
 
 def test_recommended_row_in_an_empty_window_zone_faces_the_waiting_zone():
