@@ -177,14 +177,14 @@ class WorkerCore:
 STOP = "stop"
 
 
-def worker_main(conn) -> None:  # pragma: no cover - runs in the child process (tested via ProcessBackend)
+def worker_main(jobs, results) -> None:  # pragma: no cover - runs in the child process (tested via ProcessBackend)
     """The worker process: read jobs, fold what queued up, answer the latest."""
     core = WorkerCore()
     while True:
         try:
-            batch = [conn.recv()]
-            while conn.poll():
-                batch.append(conn.recv())
+            batch = [jobs.recv()]
+            while jobs.poll():
+                batch.append(jobs.recv())
         except (EOFError, OSError):
             return
         if any(m == STOP for m in batch):
@@ -192,7 +192,7 @@ def worker_main(conn) -> None:  # pragma: no cover - runs in the child process (
         res = core.handle_batch([m for m in batch if isinstance(m, Job)])
         if res is not None:
             try:
-                conn.send(res)
+                results.send(res)
             except (BrokenPipeError, OSError):
                 return
 
@@ -237,28 +237,44 @@ class InlineBackend:
 
 
 class ProcessBackend:
-    """The worker in a child process (``spawn``: no Qt state is inherited), reached through a pipe."""
+    """The worker in a child process (``spawn``: no Qt state is inherited), reached through two
+    one-way pipes. Jobs are written by a sender thread: a whole plan is larger than the pipe's
+    buffer, and the editor must never wait for the worker to read it (it may still be starting)."""
 
     def __init__(self) -> None:
         import multiprocessing as mp
+        import queue
+        import threading
 
         ctx = mp.get_context("spawn")
-        self._conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=worker_main, args=(child,), name="hallplan-check-worker", daemon=True)
+        jobs_r, self._jobs = ctx.Pipe(duplex=False)
+        self._results, res_w = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=worker_main, args=(jobs_r, res_w), name="hallplan-check-worker", daemon=True)
         self.proc.start()
-        child.close()
+        jobs_r.close()
+        res_w.close()
+        self._queue: queue.Queue = queue.Queue()
+        self._sender = threading.Thread(target=self._send_loop, name="hallplan-check-sender", daemon=True)
+        self._sender.start()
+
+    def _send_loop(self) -> None:
+        while True:
+            msg = self._queue.get()
+            try:
+                self._jobs.send(msg)
+            except (BrokenPipeError, OSError, ValueError):
+                return
+            if msg == STOP:
+                return
 
     def send(self, job: Job) -> None:
-        try:
-            self._conn.send(job)
-        except (BrokenPipeError, OSError):
-            pass
+        self._queue.put(job)
 
     def poll(self) -> list[Result]:
         out = []
         try:
-            while self._conn.poll():
-                out.append(self._conn.recv())
+            while self._results.poll():
+                out.append(self._results.recv())
         except (EOFError, OSError):
             pass
         return out
@@ -266,7 +282,7 @@ class ProcessBackend:
     def wait(self, timeout: float) -> list[Result]:
         """Block up to ``timeout`` seconds for at least one result."""
         try:
-            if self._conn.poll(timeout):
+            if self._results.poll(timeout):
                 return self.poll()
         except (EOFError, OSError):
             pass
@@ -277,12 +293,11 @@ class ProcessBackend:
         return self.proc.is_alive()
 
     def close(self) -> None:
-        try:
-            self._conn.send(STOP)
-        except (BrokenPipeError, OSError):
-            pass
+        self._queue.put(STOP)
+        self._sender.join(1.0)
         self.proc.join(1.0)
         if self.proc.is_alive():
             self.proc.terminate()
             self.proc.join(1.0)
-        self._conn.close()
+        self._jobs.close()
+        self._results.close()
