@@ -292,6 +292,8 @@ class LiveController(QObject):
             fd = s.finding
             if fd.floor_id and fd.floor_id != f.id:
                 continue
+            if fd.severity == Severity.INFO:
+                continue  # notes, not offences: shown when picked in the panel, not outlined
             for eid in fd.entity_ids:
                 r = (fd.severity.rank if s.ack is None else 3, s.stale, s.ack is not None)
                 if eid not in worst or r < worst[eid]:
