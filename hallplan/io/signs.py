@@ -33,7 +33,7 @@ import shapely
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 from shapely.ops import polylabel
 
 from hallplan.i18n import label, tr
@@ -1053,13 +1053,13 @@ class MapView:
             rings = [self.ring(z.polygon.exterior), *(self.ring(h) for h in z.polygon.holes)]
             c.drawPath(_poly_path(c, rings), stroke=1, fill=1, fillMode=FILL_EVEN_ODD)
         grey = "#9A9A9A"
-        for fu in fl.furniture.values():
-            if fu.kind in (FurnitureKind.LAYOUT_MAP, FurnitureKind.CCTV_CAMERA):
-                continue
+        furniture = [self.ring(fu.footprint()) for fu in fl.furniture.values()
+                     if fu.kind not in (FurnitureKind.LAYOUT_MAP, FurnitureKind.CCTV_CAMERA)]
+        if furniture:  # one path for all of them: same style, far fewer PDF operators on a big hall
             c.setStrokeColor(_colour(grey))
             c.setFillColor(_colour("#FFFFFF"))
             c.setLineWidth(0.2 * text_k)
-            c.drawPath(_poly_path(c, [self.ring(fu.footprint())]), stroke=1, fill=1)
+            c.drawPath(_poly_path(c, furniture), stroke=1, fill=1, fillMode=FILL_NON_ZERO)
         for stair in fl.stairs.values():
             ring = self.ring(stair.footprint())
             c.setFillColor(_colour("#E2E2E2"))
