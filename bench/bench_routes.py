@@ -34,8 +34,11 @@ from bench.bench_rules import p95  # noqa: E402
 from hallplan.geometry.cache import GeometryCache  # noqa: E402
 from hallplan.io.planfile import load  # noqa: E402
 from hallplan.model import History, edits  # noqa: E402
-from hallplan.rules import CHECKS, Engine  # noqa: E402
-from hallplan.rules import checks_routes  # noqa: E402
+from hallplan.rules import (  # noqa: E402
+    CHECKS,
+    Engine,
+    checks_routes,  # noqa: E402
+)
 from hallplan.rules import engine as engine_mod  # noqa: E402
 from hallplan.rules.packs import get_profile, load_packs  # noqa: E402
 

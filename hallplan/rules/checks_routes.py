@@ -26,6 +26,7 @@ import shapely
 from hallplan.geometry import clearwidth, egress, evacuation, separation, sight
 from hallplan.geometry.cache import GeometryCache
 from hallplan.geometry.clearwidth import RouteTarget
+from hallplan.geometry.floorgeom import ALL_KINDS as GEOMETRY_KINDS
 from hallplan.geometry.floorgeom import FloorGeometry, RoomKind
 from hallplan.i18n import label
 from hallplan.model import (
@@ -64,6 +65,13 @@ def geometry(ctx, floor: Floor) -> FloorGeometry:
     """The floor's derived geometry, from the cache kept in the check context."""
     # the engine tells the cache about every command: each floor is synced once per update
     return ctx.persistent("route_geometry", lambda: GeometryCache(ctx.plan, sync_once=True)).floor(floor.id)
+
+
+def _floor_hits(fg: FloorGeometry, rule, build, *key) -> tuple:
+    """The hits of ``rule`` on one floor, kept in the floor's geometry until anything on the floor
+    changes (a command on another floor leaves them alone). Only for checks whose result depends on
+    the floor's own entities, the rule's parameters and the plan properties passed in ``key``."""
+    return fg.memo(("hits", rule.id, rule.params, *key), GEOMETRY_KINDS, lambda: tuple(build()))
 
 
 def _note(rule) -> L:
@@ -476,31 +484,36 @@ def accessible_route(ctx, rule):
         if not _is_public_floor(floor):
             continue
         fg = geometry(ctx, floor)
-        widths = [p["width"]] + ([p["crowded_width"]] if crowded else [])
-        failed_base: set[str] = set()
-        for width in widths:
-            is_crowded = width != p["width"]
-            sources = clearwidth.entrance_sources(fg, width)
-            if not sources:
-                break
-            targets = _zone_targets(fg)
-            for w in accessible_windows(floor):
-                c = w.front_point(0.75)
-                targets.append(RouteTarget(w.id, "window", shapely.Point(c).buffer(0.75)))
-            if any(s.kind == "entrance" for s in sources):
-                for lf in sorted(floor.lifts.values(), key=lambda x: x.id):
-                    if lf.accessible:
-                        targets.append(RouteTarget(lf.id, "lift", shapely.Polygon(lf.footprint()).buffer(0.3 + width / 2)))
-            if is_crowded:  # what already fails at the basic width is reported once, as such
-                targets = [t for t in targets if t.id not in failed_base]
-            res = clearwidth.route_width(fg, width, sources, targets, door_width=p["door_width"], which="public")
-            if not is_crowded:
-                failed_base = {t.target.id for t in res.failed}
-            why = L("(人员密集的公共场所)", " (crowded public place)") if is_crowded else NO_NOTE
-            cap = "warning" if is_crowded and not p["crowded_confirmed"] else ""
-            for h in _route_hits(fg, floor, res, rule, "route_access_pinch", "route_access_blocked",
-                                 {"why": why, "crowded": CROWDED_NOTE if cap else NO_NOTE}, skip_enclosed=True):
-                yield Hit(h.key, h.fmt, h.entity_ids, h.geometry, h.floor_id, h.values, cap or h.cap)
+        yield from _floor_hits(fg, rule, lambda fg=fg, floor=floor: _accessible_route_floor(rule, fg, floor, crowded), crowded)
+
+
+def _accessible_route_floor(rule, fg: FloorGeometry, floor: Floor, crowded: bool):
+    p = rule.p
+    widths = [p["width"]] + ([p["crowded_width"]] if crowded else [])
+    failed_base: set[str] = set()
+    for width in widths:
+        is_crowded = width != p["width"]
+        sources = clearwidth.entrance_sources(fg, width)
+        if not sources:
+            break
+        targets = _zone_targets(fg)
+        for w in accessible_windows(floor):
+            c = w.front_point(0.75)
+            targets.append(RouteTarget(w.id, "window", shapely.Point(c).buffer(0.75)))
+        if any(s.kind == "entrance" for s in sources):
+            for lf in sorted(floor.lifts.values(), key=lambda x: x.id):
+                if lf.accessible:
+                    targets.append(RouteTarget(lf.id, "lift", shapely.Polygon(lf.footprint()).buffer(0.3 + width / 2)))
+        if is_crowded:  # what already fails at the basic width is reported once, as such
+            targets = [t for t in targets if t.id not in failed_base]
+        res = clearwidth.route_width(fg, width, sources, targets, door_width=p["door_width"], which="public")
+        if not is_crowded:
+            failed_base = {t.target.id for t in res.failed}
+        why = L("(人员密集的公共场所)", " (crowded public place)") if is_crowded else NO_NOTE
+        cap = "warning" if is_crowded and not p["crowded_confirmed"] else ""
+        for h in _route_hits(fg, floor, res, rule, "route_access_pinch", "route_access_blocked",
+                             {"why": why, "crowded": CROWDED_NOTE if cap else NO_NOTE}, skip_enclosed=True):
+            yield Hit(h.key, h.fmt, h.entity_ids, h.geometry, h.floor_id, h.values, cap or h.cap)
 
 
 @check("evacuation_route_width", reads=ALL, params={
@@ -512,26 +525,30 @@ def accessible_route(ctx, rule):
 def evacuation_route_width(ctx, rule):
     """From every public zone (or every zone) a route of clear ``width`` to an exit (counters, seats
     and furniture narrow it); findings show the narrowest spot."""
-    p = rule.p
     for floor in ctx.plan.floors:
         fg = geometry(ctx, floor)
-        ex = egress.exits(fg)
-        if not ex:
-            continue
-        sources = []
-        for e in ex:
-            if e.kind == "door":
-                d = next(x for x in fg.doors if x.id == e.id)
-                s = 1 if d.back.outside else -1
-                tip = (d.centre[0] + s * d.normal[0] * (d.thickness / 2 + p["width"] / 2 + 0.3),
-                       d.centre[1] + s * d.normal[1] * (d.thickness / 2 + p["width"] / 2 + 0.3))
-                sources.append(RouteTarget(e.id, "exit", shapely.LineString([d.centre, tip]).buffer(d.width / 2, cap_style="flat")))
-            else:
-                sources.append(RouteTarget(e.id, "exit", e.geometry.buffer(0.3 + p["width"] / 2)))
-        targets = _zone_targets(fg, kinds=None if p["zones"] == "public" else set(ZoneKind))
-        # one route width network for all exits: a zone is fine if any exit is reached
-        res = clearwidth.route_width(fg, p["width"], sources, targets, door_width=p["door_width"], which="all")
-        yield from _route_hits(fg, floor, res, rule, "route_evac_pinch", "route_evac_cut_off", {})
+        yield from _floor_hits(fg, rule, lambda fg=fg, floor=floor: _evacuation_route_width_floor(rule, fg, floor))
+
+
+def _evacuation_route_width_floor(rule, fg: FloorGeometry, floor: Floor):
+    p = rule.p
+    ex = egress.exits(fg)
+    if not ex:
+        return
+    sources = []
+    for e in ex:
+        if e.kind == "door":
+            d = next(x for x in fg.doors if x.id == e.id)
+            s = 1 if d.back.outside else -1
+            tip = (d.centre[0] + s * d.normal[0] * (d.thickness / 2 + p["width"] / 2 + 0.3),
+                   d.centre[1] + s * d.normal[1] * (d.thickness / 2 + p["width"] / 2 + 0.3))
+            sources.append(RouteTarget(e.id, "exit", shapely.LineString([d.centre, tip]).buffer(d.width / 2, cap_style="flat")))
+        else:
+            sources.append(RouteTarget(e.id, "exit", e.geometry.buffer(0.3 + p["width"] / 2)))
+    targets = _zone_targets(fg, kinds=None if p["zones"] == "public" else set(ZoneKind))
+    # one route width network for all exits: a zone is fine if any exit is reached
+    res = clearwidth.route_width(fg, p["width"], sources, targets, door_width=p["door_width"], which="all")
+    yield from _route_hits(fg, floor, res, rule, "route_evac_pinch", "route_evac_cut_off", {})
 
 
 @check("turning_circle", reads=ALL, params={
@@ -605,17 +622,21 @@ def staff_separation(ctx, rule):
     doors; no public route through them. Findings show the leaking opening."""
     for floor in ctx.plan.floors:
         fg = geometry(ctx, floor)
-        s = separation.separation(fg)
-        for lk in s.leaks:
-            door = L(f",经普通门 {'、'.join(lk.door_ids)}", f", through the ordinary door {', '.join(lk.door_ids)}") if lk.door_ids else NO_NOTE
-            yield Hit.of("route_leak", entities=lk.zone_ids + lk.door_ids + lk.entity_ids, floor_id=floor.id, cap=_cap(rule),
-                         geometry=[_line_shape(lk.opening, floor.id)] if lk.opening.geom_type == "LineString" else [],
-                         zone=_zone_names(fg, lk.zone_ids), width=lk.width, door=door, note=_note(rule),
-                         values={"width_m": lk.width, "opening": tuple(lk.opening.coords) if lk.opening.geom_type == "LineString" else ()})
-        for t in s.through_routes:
-            yield Hit.of("route_through_staff", entities=(t.zone_id,) + t.via_zone_ids, floor_id=floor.id, cap=_cap(rule),
-                         geometry=_poly_shapes(t.geometry, floor.id, 2), zone=_zone_names(fg, [t.zone_id]),
-                         via=_zone_names(fg, t.via_zone_ids), note=_note(rule))
+        yield from _floor_hits(fg, rule, lambda fg=fg, floor=floor: _staff_separation_floor(rule, fg, floor))
+
+
+def _staff_separation_floor(rule, fg: FloorGeometry, floor: Floor):
+    s = separation.separation(fg)
+    for lk in s.leaks:
+        door = L(f",经普通门 {'、'.join(lk.door_ids)}", f", through the ordinary door {', '.join(lk.door_ids)}") if lk.door_ids else NO_NOTE
+        yield Hit.of("route_leak", entities=lk.zone_ids + lk.door_ids + lk.entity_ids, floor_id=floor.id, cap=_cap(rule),
+                     geometry=[_line_shape(lk.opening, floor.id)] if lk.opening.geom_type == "LineString" else [],
+                     zone=_zone_names(fg, lk.zone_ids), width=lk.width, door=door, note=_note(rule),
+                     values={"width_m": lk.width, "opening": tuple(lk.opening.coords) if lk.opening.geom_type == "LineString" else ()})
+    for t in s.through_routes:
+        yield Hit.of("route_through_staff", entities=(t.zone_id,) + t.via_zone_ids, floor_id=floor.id, cap=_cap(rule),
+                     geometry=_poly_shapes(t.geometry, floor.id, 2), zone=_zone_names(fg, [t.zone_id]),
+                     via=_zone_names(fg, t.via_zone_ids), note=_note(rule))
 
 
 @check("cctv_coverage", reads=ALL, params={

@@ -21,8 +21,8 @@ from hallplan.model import (
     Polygon,
     ServicePeriod,
     ServiceWindow,
-    WindowKind,
     Wall,
+    WindowKind,
     Zone,
     ZoneKind,
 )
