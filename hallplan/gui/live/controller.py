@@ -16,7 +16,7 @@ from PyQt6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PyQt6.QtGui import QAction, QColor, QFont, QLinearGradient, QPainter
 from PyQt6.QtWidgets import QDockWidget, QToolButton, QWidget
 
-from hallplan.i18n import tr
+from hallplan.i18n import label, tr
 from hallplan.model import Action, EntityKind
 from hallplan.render.style import SEVERITY_COLOURS
 from hallplan.rules.finding import Severity
@@ -160,6 +160,7 @@ class LiveController(QObject):
         self.legend = Legend(self.canvas)
         # panel and dock
         self.panel = FindingsPanel(self.overlay_actions)
+        self.panel.name_of = self.entity_name
         self.panel.activated.connect(self.focus)
         self.panel.acknowledge.connect(self.acknowledge)
         self.panel.unacknowledge.connect(self.unacknowledge)
@@ -456,6 +457,17 @@ class LiveController(QObject):
         cmd = self.checker.unacknowledge_command(finding)
         if cmd is not None:
             self.ed.push(replace(cmd, label="live.cmd.unacknowledge"))
+
+    def entity_name(self, eid: str) -> str:
+        """How the panel names an entity: its name, else its kind (and a window's number)."""
+        try:
+            _, e = self.ed.plan.find(eid)
+        except KeyError:
+            return eid
+        kind = getattr(e, "kind", None)
+        text = getattr(e, "name", "") or (label(kind) if kind is not None else eid)
+        number = getattr(e, "number", "")
+        return f"{text} {number}".strip() if number and not getattr(e, "name", "") else text
 
     def show_panel(self) -> None:
         self.dock.show()

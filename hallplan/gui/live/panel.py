@@ -70,7 +70,7 @@ def passes(s: Shown, severity: str, text: str, ids: set[str] | None, show_acked:
     return True
 
 
-def detail_html(s: Shown, lang: str) -> str:
+def detail_html(s: Shown, lang: str, name_of=lambda eid: eid) -> str:
     f = s.finding
     c = f.citation
     rgb = SEVERITY_COLOURS[f.severity.value]
@@ -94,7 +94,8 @@ def detail_html(s: Shown, lang: str) -> str:
         rules = "、".join(f"{r[0]}" for r in f.conflicts) if lang == "zh" else ", ".join(r[0] for r in f.conflicts)
         out.append(f"<p style='color:#8a5a00;margin:2px 0'>{html.escape(tr('live.detail.conflicts', rules=rules))}</p>")
     if f.entity_ids:
-        ids = ", ".join(f.entity_ids[:12]) + (" …" if len(f.entity_ids) > 12 else "")
+        sep = "、" if lang == "zh" else ", "
+        ids = sep.join(name_of(e) for e in f.entity_ids[:12]) + (" …" if len(f.entity_ids) > 12 else "")
         out.append(f"<p style='color:#666;margin:2px 0'>{html.escape(tr('live.detail.entities', ids=ids))}</p>")
     if s.ack is not None:
         by = tr("live.detail.ack_by", who=s.ack.author, date=s.ack.date) if (s.ack.author or s.ack.date) else ""
@@ -118,6 +119,7 @@ class FindingsPanel(QWidget):
         self._sig = None
         self.current_key: tuple | None = None
         self.ask_reason = self._ask_reason  # tests replace it
+        self.name_of = lambda eid: eid  # entity id -> display name (the controller knows the plan)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(4)
@@ -386,7 +388,7 @@ class FindingsPanel(QWidget):
         if s is None:
             self.detail.setHtml(f"<p style='color:#777'>{html.escape(tr('live.detail.none'))}</p>")
         else:
-            self.detail.setHtml(detail_html(s, lang))
+            self.detail.setHtml(detail_html(s, lang, self.name_of))
         self.locate_btn.setEnabled(s is not None)
         self.ack_btn.setEnabled(s is not None)
         self.unack_btn.setEnabled(s is not None and s.ack is not None)
