@@ -27,7 +27,7 @@ op = st.one_of(
 )
 
 
-@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(op, max_size=8), names, st.sampled_from(["zh", "en"]))
 def test_any_edited_plan_exports_clean_and_reads_back(ops, hall_name, lang):
     plan = BASE.copy()
