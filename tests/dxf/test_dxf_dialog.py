@@ -103,3 +103,21 @@ def test_import_garbage_raises_for_the_main_window(tmp_path):
     with pytest.raises(DxfImportError):
         dd.import_dxf(str(bad))
     assert ImportOptions().units is None
+
+
+def test_main_window_file_import_and_export(qtbot, tmp_path, monkeypatch):
+    """Through the main window's own File ▸ Import/Export handlers."""
+    from hallplan.gui.main_window import MainWindow
+
+    w = MainWindow()
+    w.ask_unsaved = lambda: "discard"
+    qtbot.addWidget(w)
+    io_menu.discover()
+    src = tmp_path / "arch.dxf"
+    src.write_bytes(architect_bytes(Synth(nx=3, ny=2, outline_layer="外轮廓")))
+    monkeypatch.setattr(dd, "_exec", lambda d: True)
+    assert w.run_import(io_menu.IMPORTERS["dxf"], str(src))
+    assert w.plan.name == "arch" and w.plan.floors[0].walls and w.plan.floors[0].columns
+    out = tmp_path / "back.dxf"
+    assert w.run_export(io_menu.EXPORTERS["dxf"], str(out))
+    assert out.exists() and not ezdxf.readfile(out).audit().has_errors
