@@ -268,8 +268,10 @@ class PlanFigure(Flowable):
         aspect = (y1 - y0 + 2) / max(x1 - x0 + 2, 1e-6)
         self.w_mm = width_mm
         self.h_mm = min(max_height_mm, max(width_mm * aspect, 40.0))
+        px, py = self.view.tag_pad(lang, 0.55)  # room for the entrance/exit tags (drawn at text_k 0.55)
+        self.pad = (max(px, 4.0), max(py, 4.0))
         self.scale_n = self.view.fit(0, 0, self.w_mm, self.h_mm, self.st.get("report_scales", self.st["scales"]),
-                                     pad_m=1.0, pad_mm=4.0)
+                                     pad_m=1.0, pad_mm=self.pad)
         self.width, self.height = self.w_mm * mm, self.h_mm * mm
 
     def draw(self) -> None:
@@ -277,7 +279,7 @@ class PlanFigure(Flowable):
         c.saveState()
         c.scale(mm, mm)
         view = self.view
-        view.fit(0, 0, self.w_mm, self.h_mm, [self.scale_n], pad_m=1.0, pad_mm=4.0)
+        view.fit(0, 0, self.w_mm, self.h_mm, [self.scale_n], pad_m=1.0, pad_mm=self.pad)
         p = Painter(c, self.font, self.ctx, self.floor.name or self.floor.id, self.w_mm, self.h_mm)
         k = 0.55
         view.draw(p, self.st, self.lang, text_k=k, window_numbers=view.k * 1.6 >= 6, muted=True)
