@@ -494,7 +494,7 @@ _CONTROL = {c: " " if c in (10, 13, 9) else None for c in (*range(0, 32), 127)}
 
 
 def clean_text(s: str) -> str:
-    """A string safe for a DXF text value: line breaks and tabs become spaces, other control
+    r"""A string safe for a DXF text value: line breaks and tabs become spaces, other control
     characters (NUL …) are dropped — a raw line break would end the value and shift every tag after it.
 
     >>> clean_text("一层\r\n大厅\x00")

@@ -741,11 +741,11 @@ def _unit_scale(units: str) -> float:
 def guess_units(extent: tuple[float, float, float, float]) -> str:
     """The likely unit of a floor plan from its extent in drawing units (a hall is 5–500 m).
 
-    >>> guess_units((0, 0, 60000, 42000)), guess_units((0, 0, 6000, 4200)), guess_units((0, 0, 60, 42))
+    >>> guess_units((0, 0, 60000, 42000)), guess_units((0, 0, 3000, 2100)), guess_units((0, 0, 60, 42))
     ('mm', 'cm', 'm')
     """
     span = max(extent[2] - extent[0], extent[3] - extent[1])
-    if span >= 5000:
+    if span >= 4000:  # 4 m in mm (a small station) rather than 40 m in cm: Chinese drawings are in mm
         return "mm"
     if span >= 600:
         return "cm"
@@ -1125,6 +1125,56 @@ def _pair_walls(segs: np.ndarray, opts: ImportOptions) -> tuple[list[tuple[tuple
     return walls, used
 
 
+def _merge_collinear(walls: list[tuple[list, float, WallKind]], tol: float) -> list[tuple[list, float, WallKind]]:
+    """Straight walls on one line with the same thickness whose ends are at most a wall thickness
+    apart (a junction the drawing leaves open) become one wall; door openings (wider) stay open.
+
+    >>> w = _merge_collinear([([(0, 0), (2.0, 0)], 0.24, WallKind.PARTITION),
+    ...                       ([(2.24, 0), (4.0, 0)], 0.24, WallKind.PARTITION),
+    ...                       ([(5.0, 0), (6.0, 0)], 0.24, WallKind.PARTITION)], 0.02)
+    >>> [(x[0], x[1]) for x in w]
+    [([(0.0, 0.0), (4.0, 0.0)], 0.24), ([(5.0, 0.0), (6.0, 0.0)], 0.24)]
+    """
+    groups: dict[tuple, list[tuple[float, float, WallKind]]] = defaultdict(list)
+    exact: dict[tuple, tuple[float, float]] = {}
+    rest = []
+    for pts, t, kind in walls:
+        if len(pts) != 2:
+            rest.append((pts, t, kind))
+            continue
+        (x0, y0), (x1, y1) = pts
+        ang = math.atan2(y1 - y0, x1 - x0) % math.pi
+        if ang > math.pi - 1e-4:
+            ang = 0.0
+        ux, uy = math.cos(ang), math.sin(ang)
+        off = -x0 * uy + y0 * ux  # signed distance of the line from the origin
+        a, b = sorted((x0 * ux + y0 * uy, x1 * ux + y1 * uy))
+        key = (round(ang, 3), round(off, 3), round(t, 3))
+        groups[key].append((a, b, kind))
+        exact.setdefault(key, (ang, off))
+    out = list(rest)
+    for key, spans in groups.items():
+        (ang, off), t = exact[key], key[2]
+        ux, uy = math.cos(ang), math.sin(ang)
+        spans.sort()
+        cur_a, cur_b, cur_k = spans[0]
+        merged = []
+        for a, b, k in spans[1:]:
+            if a - cur_b <= t + tol:
+                cur_b = max(cur_b, b)
+                if k == WallKind.EXTERIOR:
+                    cur_k = k
+            else:
+                merged.append((cur_a, cur_b, cur_k))
+                cur_a, cur_b, cur_k = a, b, k
+        merged.append((cur_a, cur_b, cur_k))
+        for a, b, k in merged:
+            p = (round(a * ux - off * uy, 6), round(a * uy + off * ux, 6))
+            q = (round(b * ux - off * uy, 6), round(b * uy + off * ux, 6))
+            out.append(([p, q], t, k))
+    return out
+
+
 def _segments(lines: Sequence[np.ndarray], rings: Sequence[np.ndarray], min_len: float) -> np.ndarray:
     segs = []
     for ln in lines:
@@ -1464,6 +1514,7 @@ def _from_geometry(opened: OpenedDxf, opts: ImportOptions, insp: Inspection) -> 
             report.skipped[tr("imp.r.short_wall_line", L)] += 1
     if single:
         report.warnings.append(tr("imp.warn.single_lines", L, n=single, t=f"{opts.partition_thickness * 1000:.0f}"))
+    wall_entities = _merge_collinear(wall_entities, tol)
 
     # --- columns
     col_shapes: list[tuple[float, float, float, float, float, bool]] = []

@@ -391,3 +391,22 @@ def test_edits_made_in_cad_survive_the_read_back():
     assert all(abs(q[1] - p[1] - 0.5) < MM for p, q in zip(f.zones[zid].polygon.exterior,
                                                            back.zones[zid].polygon.exterior, strict=True))
     assert gone not in back.windows and len(back.windows) == len(f.windows) - 1
+
+
+def test_doctests_of_the_dxf_modules():
+    import doctest
+
+    import hallplan.io.dxf_export as exp
+    import hallplan.io.dxf_import as imp
+
+    for mod in (imp, exp):
+        assert doctest.testmod(mod).failed == 0, mod.__name__
+
+
+def test_walls_are_joined_through_open_junctions():
+    f = import_dxf(architect_bytes(Synth(nx=3, ny=2, outline_layer="外轮廓"))).plan.floors[0]
+    horizontal = sorted((w.points[0][1], w.points[0][0], w.points[1][0]) for w in f.walls.values()
+                        if abs(w.points[0][1] - w.points[1][1]) < MM)
+    # three straight walls across the building (bottom, middle, top), not nine pieces
+    assert [round(y, 2) for y, _, _ in horizontal] == [0.12, 6.12, 12.12]
+    assert all(abs(x0 - 0.24) < MM and abs(x1 - 18.0) < MM for _, x0, x1 in horizontal)
