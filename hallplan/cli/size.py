@@ -82,6 +82,16 @@ def _run(args) -> int:
     return 0
 
 
+def _profile_rules(plan) -> set[str] | None:
+    """The rule ids the plan's profile applies (None when the profile cannot be read)."""
+    try:
+        from hallplan.rules.packs import rules_for
+
+        return {r.id for r in rules_for(plan.profile)}
+    except Exception:  # noqa: BLE001 - an unknown profile: the sizing table stands on its own
+        return None
+
+
 def render_text(plan, s: Sizing, findings, lang: str) -> str:
     out = [tr("sizing.cli.title", lang, name=plan.name or "—")]
     out.append(tr("sizing.cli.method", lang))
@@ -162,9 +172,12 @@ def render_text(plan, s: Sizing, findings, lang: str) -> str:
     out.append("")
     if findings:
         out.append(tr("sizing.cli.findings", lang, n=len(findings)))
+        applied = _profile_rules(plan)
         for f in findings:
             out.append(f"  [{tr('severity.' + f.severity, lang)}] {f.rule_id}: {f.message[lang]}")
             out.append(f"      {f.citation}")
+            if applied is not None and f.rule_id not in applied:  # why `hallplan check` does not list it
+                out.append(f"      ({tr('sizing.cli.not_in_profile', lang, profile=plan.profile)})")
     else:
         out.append(tr("sizing.cli.no_findings", lang))
     return "\n".join(out)
@@ -180,6 +193,8 @@ def _as_json(plan, s: Sizing, findings) -> dict:
         if getattr(stats, "stable", True) is False:
             d["peak_waiting"] = None  # no steady state: the queue grows without bound
         return d
+
+    applied = _profile_rules(plan)
 
     return {
         "plan": plan.name,
@@ -201,7 +216,8 @@ def _as_json(plan, s: Sizing, findings) -> dict:
         "staff": {"stated": s.staff, "needed": s.staff_needed},
         "findings": [
             {"rule_id": f.rule_id, "requirement_id": f.requirement_id, "severity": f.severity,
-             "message": f.message, "citation": f.citation, "entity_ids": list(f.entity_ids)}
+             "message": f.message, "citation": f.citation, "entity_ids": list(f.entity_ids),
+             "in_profile": None if applied is None else f.rule_id in applied}
             for f in findings
         ],
     }

@@ -154,6 +154,9 @@ def test_cli_size_json(capsys):
     assert g["at_plan"]["mean_wait"] is None and g["at_plan"]["peak_waiting"] is None  # unbounded
     assert g["simulation"]["days"] == 20
     assert {"JZ.queue-wait", "LA.windows-from-demand"} <= {f["rule_id"] for f in d["findings"]}
+    # the town's Lu'an profile applies LA.windows-from-demand (so `hallplan check` lists it), not JZ's rule
+    in_profile = {f["rule_id"]: f["in_profile"] for f in d["findings"]}
+    assert in_profile["LA.windows-from-demand"] is True and in_profile["JZ.queue-wait"] is False
 
 
 def test_cli_size_bad_file(tmp_path, capsys):
