@@ -271,12 +271,13 @@ class DxfImportDialog(QDialog):
         self.exact = inspection.hallplan_source
         if self.exact:
             lay.addWidget(QLabel(tr("dxfdlg.hallplan_source")))
-        self.table = QTableWidget(len(inspection.layers), 3)
+        layers = sorted(inspection.layers, key=lambda li: (li.total == 0, li.name.casefold()))  # empty ones last
+        self.table = QTableWidget(len(layers), 3)
         self.table.setHorizontalHeaderLabels([tr("dxfdlg.layer"), tr("dxfdlg.role"), tr("dxfdlg.contents")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.role_boxes: dict[str, QComboBox] = {}
-        for i, li in enumerate(inspection.layers):
+        for i, li in enumerate(layers):
             self.table.setItem(i, 0, QTableWidgetItem(li.name))
             cb = QComboBox()
             for r in ROLE_CHOICES:
