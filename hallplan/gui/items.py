@@ -103,7 +103,7 @@ class _Chunk:
         self.ids, self.full, self.coarse, self.bounds, self.small = ids, full, coarse, bounds, small
 
 
-SIZE_CLASSES = (0.8, 2.0, 5.0)  # metres: members are recorded in classes of similar size
+SIZE_CLASSES = (2.0,)  # metres: small and large members are recorded apart (detail switches per class)
 
 
 def _size(it: DrawingItem) -> float:
@@ -119,7 +119,7 @@ class StaticLayer(QGraphicsItem):
     and takes an item out (showing it again) as soon as it is selected or changed, so a drag never
     re-records."""
 
-    CELL = 24.0
+    CELL = 8.0  # measured on the 20,000 m² hall: small squares replay only what a pan exposes
 
     def __init__(self, kind) -> None:
         super().__init__()
