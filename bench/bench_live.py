@@ -15,7 +15,8 @@ panel, canvas outlines and status-bar counts) and measures:
 * ``drop→exact``: from the release to the exact analysis of the final position on screen.
 
 Steps are paced at 60 Hz (a hand drags for ~1 s per 60 events). Run:
-``uv run python bench/bench_live.py [--steps N] [--quick]``; writes nothing, prints a table.
+``uv run python bench/bench_live.py [--steps N] [--quick] [--worker off]``; writes nothing, prints a
+table. ``--worker off`` runs the light rules only (no worker process): a baseline for the frame times.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HALLPLAN_LIVE_WORKER", "process")
+if "--worker" in sys.argv:  # off: light rules only, no worker (a baseline for the frame times)
+    os.environ["HALLPLAN_LIVE_WORKER"] = sys.argv[sys.argv.index("--worker") + 1]
 _tmp = tempfile.mkdtemp(prefix="hallplan-bench-")
 os.environ.setdefault("HALLPLAN_CONFIG_DIR", os.path.join(_tmp, "config"))
 os.environ.setdefault("HALLPLAN_DATA_DIR", os.path.join(_tmp, "data"))
@@ -57,6 +60,8 @@ class Probe:
         self.sent: dict[int, float] = {}
         self.answers: list[tuple[float, int, bool, int]] = []  # (latency ms, seq, draft, skipped)
         be = lc.checker.backend
+        if be is None:
+            return
         orig_send, orig_accept = be.send, lc.checker.accept
 
         def send(job):

@@ -22,6 +22,7 @@ for one engine does not cost the other anything until it is needed.
 
 from __future__ import annotations
 
+import os
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -182,7 +183,12 @@ STOP = "stop"
 
 
 def worker_main(jobs, results) -> None:  # pragma: no cover - runs in the child process (tested via ProcessBackend)
-    """The worker process: read jobs, fold what queued up, answer the latest."""
+    """The worker process: read jobs, fold what queued up, answer the latest. It runs at a lower
+    priority: on a busy machine the editor's frames come first, the analysis waits."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
     core = WorkerCore()
     while True:
         try:
