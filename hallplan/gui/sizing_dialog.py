@@ -289,7 +289,17 @@ class SizingDialog(QDialog):
         lang = language()
         if fs:
             lines = [tr("sizing.cli.findings", n=len(fs))]
-            lines += [f"• [{tr('severity.' + f.severity)}] {f.rule_id}: {f.message[lang]}" for f in fs]
+            try:  # the rules the plan's profile applies (the others are not in `hallplan check`)
+                from hallplan.rules.packs import rules_for
+
+                applied = {r.id for r in rules_for(plan.profile)}
+            except Exception:  # noqa: BLE001 - an unknown profile: list the findings as they are
+                applied = None
+            for f in fs:
+                line = f"• [{tr('severity.' + f.severity)}] {f.rule_id}: {f.message[lang]}"
+                if applied is not None and f.rule_id not in applied:
+                    line += f"（{tr('sizing.cli.not_in_profile', profile=plan.profile)}）"
+                lines.append(line)
             self.findings.setText("\n".join(lines))
         else:
             self.findings.setText(tr("sizing.cli.no_findings") if s.groups else tr("sizing.cli.no_demand"))
