@@ -298,7 +298,8 @@ class SizingDialog(QDialog):
             for f in fs:
                 line = f"• [{tr('severity.' + f.severity)}] {f.rule_id}: {f.message[lang]}"
                 if applied is not None and f.rule_id not in applied:
-                    line += f"（{tr('sizing.cli.not_in_profile', profile=plan.profile)}）"
+                    note = tr("sizing.cli.not_in_profile", profile=plan.profile)
+                    line += f" ({note})" if lang == "en" else f"（{note}）"
                 lines.append(line)
             self.findings.setText("\n".join(lines))
         else:
