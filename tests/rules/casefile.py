@@ -25,6 +25,7 @@ from pathlib import Path
 from hallplan.model import (
     Door,
     DoorKind,
+    FireGrade,
     Furniture,
     FurnitureKind,
     HallLevel,
@@ -84,6 +85,8 @@ def build(case: dict):
         props = dict(case["plan"])
         if "level" in props:
             props["level"] = HallLevel(props["level"])
+        if "fire_grade" in props:
+            props["fire_grade"] = FireGrade(props["fire_grade"])
         if "service_hours" in props:
             props["service_hours"] = tuple(props["service_hours"])
         h.push(SetPlanProperties.of(plan, **props))
