@@ -1143,9 +1143,9 @@ class MapView:
         if window_numbers:
             for w in fl.windows.values():
                 colour = st["window_low"] if w.low_counter else st["window"]
-                cx, cy = self.pt(w.front_point(0.35))
+                cx, cy = self.pt(w.front_point(0.55))
                 bw = max(w.length * self.k * 0.95, 1.0)
-                bh = max(0.55 * self.k, 1.0)
+                bh = max(0.8 * self.k, 1.0)
                 p.text(w.number, cx - bw / 2, cy - bh / 2, bw, bh, 4.0 * text_k, colour, what="window number")
         for _box, paint in pending:  # door tags last: never hidden under a zone label
             paint()
