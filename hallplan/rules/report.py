@@ -137,6 +137,8 @@ def rules_text(rules: Sequence[Rule], lang: str = "zh") -> str:
             lv = ", ".join(label(x, lang) for x in sorted(r.soften.levels, key=lambda x: list(type(x)).index(x)))
             out.append("    " + tr("rules.report.soften_rule", lang, levels=lv, severity=label(r.soften.severity, lang),
                                    ref=r.soften.clause_ref))
+        if r.p.get("confirmed", True) is False:  # route checks: an M number caps findings at warnings
+            out.append("    " + tr("rules.report.unconfirmed_rule", lang))
         for c in r.conflicts:
             out.append("    " + tr("rules.report.conflict_rule", lang, rule=c))
     return "\n".join(out).lstrip("\n") + "\n"
