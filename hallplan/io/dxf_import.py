@@ -324,13 +324,14 @@ class OpenedDxf:
     doc: Any
     report: ImportReport
     path: str = ""
+    lang: str = "zh"  # of the messages (the options it was opened with)
     _flat: list | None = None
     _texts: list | None = None
 
     def flat(self) -> list[tuple[str, Any]]:
         """Every graphic entity of model space as (layer, entity), blocks exploded."""
         if self._flat is None:
-            self._flat, self._texts = _explode(self.doc, self.report)
+            self._flat, self._texts = _explode(self.doc, self.report, self.lang)
         return self._flat
 
     def texts(self) -> list[tuple[str, str, tuple[float, float]]]:
@@ -393,7 +394,7 @@ def open_dxf(source: str | os.PathLike | bytes, opts: ImportOptions | None = Non
     report.tarch = _tarch_objects(doc)
     if report.tarch:
         report.warnings.append(tr("imp.warn.tarch", L, n=report.tarch))
-    return OpenedDxf(doc, report, path or "")
+    return OpenedDxf(doc, report, path or "", L)
 
 
 def _human(n: int) -> str:
@@ -562,7 +563,7 @@ _CURVES = {"LINE", "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE
 _TEXTS = {"TEXT", "MTEXT", "ATTRIB"}
 
 
-def _explode(doc, report: ImportReport) -> tuple[list[tuple[str, Any]], list]:
+def _explode(doc, report: ImportReport, lang: str) -> tuple[list[tuple[str, Any]], list]:
     out: list[tuple[str, Any]] = []
     texts: list[tuple[str, str, tuple[float, float]]] = []
     attribs: list[tuple[str, str, tuple[float, float]]] = []  # block attributes: counted, not room names
@@ -571,7 +572,7 @@ def _explode(doc, report: ImportReport) -> tuple[list[tuple[str, Any]], list]:
     def walk(entities: Iterable, depth: int, parent_layer: str | None) -> None:
         for e in entities:
             if len(out) > MAX_ENTITIES:
-                raise DxfImportError(tr("imp.err.too_many", report_lang(), n=MAX_ENTITIES), "", report.path or None)
+                raise DxfImportError(tr("imp.err.too_many", lang, n=MAX_ENTITIES), "", report.path or None)
             try:
                 t = e.dxftype()
                 layer = e.dxf.get("layer", "0") or "0"
@@ -611,15 +612,8 @@ def _explode(doc, report: ImportReport) -> tuple[list[tuple[str, Any]], list]:
     except DxfImportError:
         raise
     except Exception as exc:  # noqa: BLE001
-        raise DxfImportError(tr("imp.err.unreadable", report_lang(), reason=_short(exc)), "", report.path or None) from None
+        raise DxfImportError(tr("imp.err.unreadable", lang, reason=_short(exc)), "", report.path or None) from None
     return out, texts
-
-
-_lang_stack: list[str] = ["zh"]
-
-
-def report_lang() -> str:
-    return _lang_stack[-1]
 
 
 def _add_text(texts: list, layer: str, e) -> None:
@@ -692,12 +686,7 @@ def _inspect(opened: OpenedDxf, opts: ImportOptions) -> Inspection:
         for e in opened.doc.modelspace():
             counts[e.dxf.get("layer", "0")][e.dxftype()] += 1
     else:
-        _lang_stack.append(opts.lang)
-        try:
-            flat = opened.flat()
-        finally:
-            _lang_stack.pop()
-        for layer, e in flat:
+        for layer, e in opened.flat():
             counts[layer][e.dxftype()] += 1
         for layer, _, _ in opened.texts():
             counts[layer]["TEXT"] += 1
@@ -925,7 +914,7 @@ class _Layered:
             self.line_layers.append(layer)
 
 
-def _collect(flat, roles: dict[str, str], flat_dist: float, report: ImportReport) -> dict[str, _Layered]:
+def _collect(flat, roles: dict[str, str], flat_dist: float, report: ImportReport, lang: str) -> dict[str, _Layered]:
     by_role: dict[str, _Layered] = {r: _Layered() for r in ROLES}
     unused = Counter()
     for layer, e in flat:
@@ -953,7 +942,7 @@ def _collect(flat, roles: dict[str, str], flat_dist: float, report: ImportReport
         except Exception:  # noqa: BLE001 - one unreadable entity is skipped, reported
             report.skipped[f"{t} (unreadable)"] += 1
     for layer, n in unused.items():
-        report.skipped[tr("imp.r.layer_unused", report_lang(), layer=layer)] += n
+        report.skipped[tr("imp.r.layer_unused", lang, layer=layer)] += n
     return by_role
 
 
@@ -1200,12 +1189,7 @@ class ImportResult:
 
 def build_plan(opened: OpenedDxf, opts: ImportOptions | None = None, inspection: Inspection | None = None) -> ImportResult:
     """Step 3: the plan from an opened drawing. Raises :class:`DxfImportError`."""
-    opts = opts or ImportOptions()
-    _lang_stack.append(opts.lang)
-    try:
-        return _build(opened, opts, inspection)
-    finally:
-        _lang_stack.pop()
+    return _build(opened, opts or ImportOptions(), inspection)
 
 
 def _build(opened: OpenedDxf, opts: ImportOptions, insp: Inspection | None) -> ImportResult:
@@ -1432,7 +1416,7 @@ def _from_geometry(opened: OpenedDxf, opts: ImportOptions, insp: Inspection) -> 
     roles = _roles(insp, opts)
     report.layers_used = {r: tuple(sorted(n for n, rr in roles.items() if rr == r)) for r in ROLES}
     flat_dist = max(0.002 / scale, 1e-9)  # arcs to within 2 mm
-    by_role = _collect(opened.flat(), roles, flat_dist, report)
+    by_role = _collect(opened.flat(), roles, flat_dist, report, L)
     # drawing units → metres (no shift yet)
     for b in by_role.values():
         b.rings = [r * scale for r in b.rings]
