@@ -93,14 +93,21 @@ class DrawingItem(QGraphicsItem):
             draw_texts(painter, d.texts, lod, self._flip)
 
 
-class _Chunk:
-    """The members of one square in one size class: ``small`` is the smallest member's size (m),
-    so the class switches to full detail when even that one is big enough on screen."""
+class _Chunk(QGraphicsItem):
+    """The members of one square in one size class, as a child item of its :class:`StaticLayer`
+    (so Qt culls squares against the exposed region itself). ``small`` is the smallest member's
+    size (m): the square switches to full detail when even that one is big enough on screen."""
 
-    __slots__ = ("ids", "full", "coarse", "bounds", "small")
-
-    def __init__(self, ids, full, coarse, bounds, small) -> None:
+    def __init__(self, parent, ids, full, coarse, bounds, small) -> None:
+        super().__init__(parent)
         self.ids, self.full, self.coarse, self.bounds, self.small = ids, full, coarse, bounds, small
+
+    def boundingRect(self) -> QRectF:
+        return self.bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.drawPicture(0, 0, self.coarse if self.small * lod < COARSE_PX else self.full)
 
 
 SIZE_CLASSES = (2.0,)  # metres: small and large members are recorded apart (detail switches per class)
@@ -114,7 +121,8 @@ def _size(it: DrawingItem) -> float:
 class StaticLayer(QGraphicsItem):
     """Many items of one kind drawn as one: their drawings recorded into :class:`QPicture` s (full
     detail, and footprint boxes for zoomed-out views), one per square of ``CELL`` metres and size class, replayed
-    by Qt without a Python call per item; only squares in view are replayed, and only squares whose
+    by Qt without a Python call per item; each square is a child item, so Qt replays only those in the
+exposed region, and only squares whose
     members changed are recorded again. The scene keeps member items hidden while they are batched
     and takes an item out (showing it again) as soon as it is selected or changed, so a drag never
     re-records."""
@@ -125,10 +133,9 @@ class StaticLayer(QGraphicsItem):
         super().__init__()
         self.kind = kind
         self.members: dict[str, DrawingItem] = {}
-        self._chunks: dict[tuple[int, int], _Chunk] = {}
-        self._bounds = QRectF()
+        self._chunks: dict[tuple[int, int, int], _Chunk] = {}
         self.records = 0  # squares recorded (tests and benches)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def record(self, items: list[DrawingItem]) -> None:
         cells: dict[tuple[int, int, int], list[DrawingItem]] = {}
@@ -137,20 +144,23 @@ class StaticLayer(QGraphicsItem):
             size = _size(it)
             cls = sum(1 for c in SIZE_CLASSES if size >= c)
             cells.setdefault((math.floor(p.x() / self.CELL), math.floor(p.y() / self.CELL), cls), []).append(it)
-        self.prepareGeometryChange()
         self.members = {it.eid: it for it in items}
         for key in [k for k in self._chunks if k not in cells]:
-            del self._chunks[key]
+            self._drop(self._chunks.pop(key))
         for key, its in cells.items():
             ids = frozenset(it.eid for it in its)
             old = self._chunks.get(key)
             if old is None or old.ids != ids:
+                if old is not None:
+                    self._drop(old)
                 self._chunks[key] = self._record_chunk(ids, its)
-        r = QRectF()
-        for c in self._chunks.values():
-            r = r.united(c.bounds)
-        self._bounds = r
-        self.update()
+
+    def _drop(self, c: _Chunk) -> None:
+        sc = c.scene()
+        if sc is not None:
+            sc.removeItem(c)
+        else:
+            c.setParentItem(None)
 
     def _record_chunk(self, ids, items: list[DrawingItem]) -> _Chunk:
         self.records += 1
@@ -188,25 +198,19 @@ class StaticLayer(QGraphicsItem):
             r = r.united(t.mapRect(d.bounds))
         pf.end()
         pc.end()
-        return _Chunk(ids, full, coarse, r, min((_size(it) for it in items), default=1.0))
+        return _Chunk(self, ids, full, coarse, r, min((_size(it) for it in items), default=1.0))
 
     def clear(self) -> None:
-        self.prepareGeometryChange()
         self.members = {}
+        for c in self._chunks.values():
+            self._drop(c)
         self._chunks = {}
-        self._bounds = QRectF()
 
     def boundingRect(self) -> QRectF:
-        return self._bounds
+        return QRectF()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if not self._chunks:
-            return
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        exposed = option.exposedRect
-        for c in self._chunks.values():
-            if c.bounds.intersects(exposed):
-                painter.drawPicture(0, 0, c.coarse if c.small * lod < COARSE_PX else c.full)
+        pass  # the squares (child items) draw
 
 
 class ZoneLabelItem(QGraphicsItem):
@@ -280,20 +284,27 @@ class PreviewItem(QGraphicsItem):
         pv = self._pv
         r = QRectF()
         if pv is not None:
+            # tight bounds: the repaint of a drag is this rectangle (a generous margin made every
+            # frame repaint a third of the view)
+            px = self._px
             pts = []
             for s in pv.shapes:
                 pts.extend(s.points)
             pts.extend(pv.handles)
-            for lb in pv.labels:
-                pts.append(lb.pos)
             for g, d in getattr(self, "_ghosts", []):
                 rad = math.hypot(d.bounds.width(), d.bounds.height())
                 pts.extend([(g.x - rad, g.y - rad), (g.x + rad, g.y + rad)])
             if pts:
                 xs = [p[0] for p in pts]
                 ys = [-p[1] for p in pts]
-                m = self._px * 160
+                m = px * 8  # handles and pen widths
                 r = QRectF(QPointF(min(xs) - m, min(ys) - m), QPointF(max(xs) + m, max(ys) + m))
+            for lb in pv.labels:
+                # a label box is drawn at a constant screen size around (or beside) its point
+                n = len(lb.text)
+                x0, x1 = lb.pos[0] - (n * 6 + 12) * px, lb.pos[0] + (n * 12 + 30) * px
+                y0, y1 = -lb.pos[1] - 14 * px, -lb.pos[1] + 40 * px
+                r = r.united(QRectF(QPointF(x0, y0), QPointF(x1, y1)))
         self._bounds = r
 
     def boundingRect(self) -> QRectF:
