@@ -25,6 +25,8 @@ def register(sub) -> None:
     p.add_argument("--findings", action="store_true",
                    help="check the plan and draw the findings on layer HP-FINDINGS (off by default)")
     p.add_argument("--profile", default=None, help="jurisdiction profile for --findings (default: the plan's)")
+    p.add_argument("--no-evac-path", action="store_true",
+                   help="leave out the longest way out of each floor (drawn on HP-EVAC by default)")
     p.add_argument("--librecad-font", metavar="DIR", nargs="?", const="", default=None,
                    help="also write the stroke font LibreCAD needs to show the Chinese text "
                         "(default folder ~/.librecad/fonts)")
@@ -60,6 +62,7 @@ def _export(args) -> int:
         DxfExportError,
         ExportOptions,
         document_text,
+        evacuation_routes,
         export_plan,
         write_librecad_font,
     )
@@ -87,9 +90,10 @@ def _export(args) -> int:
             highlights = _finding_highlights(plan, args.profile, args.lang)
         except Exception as exc:  # noqa: BLE001 - a rule pack problem must not stop the export
             print(f"warning: {tr('dxf.cli.findings_failed', args.lang, reason=exc)}", file=sys.stderr)
+    routes = [] if args.no_evac_path else evacuation_routes(plan, args.lang, floors)
     t0 = time.perf_counter()
     try:
-        rep = export_plan(plan, args.output, opts, highlights=highlights, floors=floors)
+        rep = export_plan(plan, args.output, opts, highlights=highlights, routes=routes, floors=floors)
     except DxfExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

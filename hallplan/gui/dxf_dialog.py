@@ -48,7 +48,13 @@ from PyQt6.QtWidgets import (
 )
 
 from hallplan.i18n import label, language, tr
-from hallplan.io.dxf_export import SCALES, ExportOptions, ExportReport, export_plan
+from hallplan.io.dxf_export import (
+    SCALES,
+    ExportOptions,
+    ExportReport,
+    evacuation_routes,
+    export_plan,
+)
 from hallplan.io.dxf_import import (
     ROLES,
     DxfImportError,
@@ -162,7 +168,9 @@ class DxfExportDialog(QDialog):
         self.title_block.setChecked(opts.title_block)
         self.findings = QCheckBox(tr("dxfdlg.findings"))
         self.findings.setChecked(findings)
-        for w in (self.dims, self.title_block, self.findings):
+        self.evac = QCheckBox(tr("dxfdlg.evac"))
+        self.evac.setChecked(True)
+        for w in (self.dims, self.title_block, self.evac, self.findings):
             lay.addWidget(w)
         self.buttons = _buttons(self, "dxfdlg.export.run")
         lay.addWidget(self.buttons)
@@ -219,7 +227,8 @@ def export_dxf(plan: Plan, path: str) -> ExportReport | None:
         except Exception as exc:  # noqa: BLE001 - the drawing is still useful without findings
             _status(parent, tr("dxf.cli.findings_failed", reason=exc))
     all_ids = [f.id for f in plan.floors]
-    rep = _busy(lambda: export_plan(plan, target, opts, highlights=highlights,
+    routes = _busy(lambda: evacuation_routes(plan, opts.lang, floors)) if dlg.evac.isChecked() else []
+    rep = _busy(lambda: export_plan(plan, target, opts, highlights=highlights, routes=routes,
                                     floors=None if floors == all_ids else floors))
     _status(parent, tr("dxfdlg.export.done", path=str(rep.path), floors=rep.floors, entities=rep.entities))
     return rep

@@ -224,6 +224,30 @@ class ExportReport:
     sheets: list[tuple[str, str, int]] = field(default_factory=list)  # (floor id, paper, scale)
 
 
+def evacuation_routes(plan: Plan, lang: str = "zh", floors: Sequence[str] | None = None) -> list[Route]:
+    """The longest way out of each floor (straight-line measure of GB 50016, around walls) as
+    :class:`Route` s for ``HP-EVAC``, labelled with its length. Floors the analysis cannot measure
+    (no exit, no rooms) are left out.
+    """
+    from hallplan.geometry.evacuation import Measure, evacuation
+    from hallplan.geometry.floorgeom import FloorGeometry
+
+    out = []
+    for f in plan.floors:
+        if floors is not None and f.id not in floors:
+            continue
+        try:
+            worst = evacuation(FloorGeometry(plan, f.id), Measure.STRAIGHT).worst
+            path = worst.path if worst is not None else None
+        except Exception:  # noqa: BLE001 - a floor the analysis cannot handle simply has no route drawn
+            continue
+        if path is None or path.is_empty or len(path.coords) < 2:
+            continue
+        pts = tuple((float(x), float(y)) for x, y, *_ in path.coords)
+        out.append(Route(f.id, pts, tr("dxf.evac_route", lang, d=f"{worst.max_distance:.1f}")))
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # small helpers
 
@@ -617,19 +641,33 @@ class _Writer:
             poly = shapely.Polygon(z.polygon.exterior, z.polygon.holes)
             if not poly.is_valid:
                 poly = shapely.make_valid(poly)
-            free = poly
-            if blocked is not None and poly.intersects(blocked):
-                rest = poly.difference(blocked)
-                parts = [g for g in shapely.get_parts(rest) if g.geom_type == "Polygon"]
-                if parts and max(g.area for g in parts) >= 0.25 * poly.area:
-                    free = max(parts, key=lambda g: g.area)
-            try:
-                pt = shapely.polylabel(free, tolerance=0.05) if free.geom_type == "Polygon" else free.representative_point()
-            except Exception:  # pragma: no cover - degenerate polygons
-                pt = free.representative_point()
             name = z.name or label(z.kind, self.lang)
             area = tr("dxf.area", self.lang, area=f"{z.area:,.1f}")
-            h = _fit_height(free, (pt.x, pt.y), (name, area), hgt / 1000.0, fr.h(1.0) / 1000.0) * 1000.0
+            # where the label can be largest: the parts of the zone clear of stairs and lifts, or
+            # (at a discount, as it overlaps their names) the whole zone
+            cands = [(poly, 0.6 if blocked is not None and poly.intersects(blocked) else 1.0)]
+            if cands[0][1] < 1.0:
+                rest = poly.difference(blocked)
+                bx0, by0, bx1, by1 = blocked.intersection(poly.buffer(0.5)).bounds
+                px0, py0, px1, py1 = poly.bounds
+                sides = [shapely.box(px0, py0, px1, by0), shapely.box(px0, by1, px1, py1),
+                         shapely.box(px0, py0, bx0, py1), shapely.box(bx1, py0, px1, py1)]
+                pieces = list(shapely.get_parts(rest))
+                for side in sides:  # beside, above, below the stair: often the only room for a label
+                    if side.area > 0:
+                        pieces += list(shapely.get_parts(rest.intersection(side)))
+                cands += [(g, 1.0) for g in pieces if g.geom_type == "Polygon" and g.area >= 0.05 * poly.area]
+            best = None
+            for cand, weight in cands:
+                try:
+                    pt = shapely.polylabel(cand, tolerance=0.05) if cand.geom_type == "Polygon" \
+                        else cand.representative_point()
+                except Exception:  # pragma: no cover - degenerate polygons
+                    pt = cand.representative_point()
+                h = _fit_height(cand, (pt.x, pt.y), (name, area), hgt / 1000.0, fr.h(1.0) / 1000.0) * 1000.0
+                if best is None or h * weight > best[0]:
+                    best = (h * weight, pt, h)
+            _, pt, h = best
             m = self.mtext(f"{name}\\P{area}", fr.p((pt.x, pt.y)), h)
             _xdata(m, *_str_x("zone-label", z.id))
 
@@ -795,7 +833,15 @@ class _Writer:
             return
         self.polyline(fr.ring(r.points), L_EVAC, closed=False, const_width=fr.h(0.5))
         if r.text:
-            self.text(r.text, fr.p(r.points[-1]), fr.h(2.5), L_EVAC, align=TextEntityAlignment.BOTTOM_LEFT)
+            # along the longest leg, just above it: clear of the exit label at one end and of the
+            # zone label the worst point often sits next to at the other
+            legs = list(zip(r.points, r.points[1:], strict=False))
+            a, b = max(legs, key=lambda ab: math.dist(ab[0], ab[1]))
+            ang = _readable(math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])))
+            up = math.radians(ang + 90.0)
+            off = fr.h(1.0) / 1000.0
+            mid = ((a[0] + b[0]) / 2.0 + off * math.cos(up), (a[1] + b[1]) / 2.0 + off * math.sin(up))
+            self.text(r.text, fr.p(mid), fr.h(2.2), L_EVAC, ang, align=TextEntityAlignment.BOTTOM_CENTER)
 
     def highlight(self, fr: _Frame, hl: Highlight) -> None:
         rgb = SEVERITY_COLOURS.get(hl.severity, SEVERITY_COLOURS["error"])
@@ -931,7 +977,16 @@ def _fit_height(poly, at: Point, lines: Sequence[str], height: float, minimum: f
                 width = px1 - px0
                 break
     widest = max((_text_width(s, 1.0) for s in lines), default=1.0) or 1.0
-    return max(minimum, min(height, 0.9 * width / widest))
+    h = min(height, 0.9 * width / widest)
+    _, y0, _, y1 = poly.bounds
+    vchord = poly.intersection(shapely.LineString([(x, y0 - 1.0), (x, y1 + 1.0)]))
+    for part in shapely.get_parts(vchord):
+        if part.geom_type == "LineString" and part.length > 0:
+            _, py0, _, py1 = part.bounds
+            if py0 - 1e-6 <= y <= py1 + 1e-6:
+                h = min(h, 0.9 * (py1 - py0) / (1.4 * len(lines)))  # the lines and their spacing
+                break
+    return max(minimum, h)
 
 
 def _highlight_parts(hl: Highlight) -> list[tuple[str, list[Point]]]:
@@ -1211,6 +1266,7 @@ __all__ = [
     "librecad_font",
     "write_librecad_font",
     "door_block",
+    "evacuation_routes",
     "export_plan",
     "furniture_block",
     "furniture_layer",

@@ -255,3 +255,18 @@ def test_librecad_converts_the_export(exported, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(work / "page")], check=True, timeout=120)
     png = next(work.glob("page*.png"))
     assert png.stat().st_size > 5_000
+
+
+def test_longest_way_out_on_hp_evac(tmp_path):
+    from hallplan.io.dxf_export import evacuation_routes
+    from hallplan.io.planfile import load
+    from tests.conftest import PLANS
+
+    plan = load(PLANS / "town_centre.hallplan")
+    routes = evacuation_routes(plan, "en")
+    assert len(routes) == len(plan.floors) and all(len(r.points) >= 2 for r in routes)
+    assert all(r.text.startswith("longest way out") and r.text.endswith(" m") for r in routes)
+    export_plan(plan, tmp_path / "e.dxf", routes=routes)
+    doc = ezdxf.readfile(tmp_path / "e.dxf")
+    assert len(doc.modelspace().query('LWPOLYLINE[layer=="HP-EVAC"]')) == len(routes)
+    assert not doc.audit().has_errors
