@@ -63,7 +63,7 @@ class Legend(QWidget):
         from PyQt6.QtGui import QFontMetrics
 
         fm = QFontMetrics(f)
-        w = max([fm.horizontalAdvance(t) for _, t in lines] + [200]) + 24
+        w = max([fm.horizontalAdvance(t) for _, t in lines] + [200]) + 44  # swatch + margins
         h = 10 + 20 * len(lines) + (30 if heat is not None else 0)
         self.resize(w, h)
         self.reposition()
