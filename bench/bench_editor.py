@@ -7,8 +7,9 @@ repaint of the view at "zoom to fit" (what a pan or zoom costs).
 
 Also: a wheel-zoom step, a 12-pixel pan and the idle re-batch of the static layers after an edit.
 
-Run: ``uv run python bench/bench_editor.py [--quick] [--md bench/results-editor.md]`` (offscreen
-unless ``QT_QPA_PLATFORM`` is set).
+Run: ``uv run python bench/bench_editor.py [--quick] [--md bench/results-editor.md [--append]]``
+(offscreen unless ``QT_QPA_PLATFORM`` is set; ``HALLPLAN_LIVE_WORKER=off`` measures the editor
+without live checking).
 """
 
 from __future__ import annotations
@@ -194,19 +195,25 @@ def run(plan: Plan, name: str, steps: int) -> None:
     QApplication.processEvents()
 
 
-def write_markdown(path: Path, steps: int) -> None:
+def write_markdown(path: Path, steps: int, append: bool = False) -> None:
     import platform
 
-    lines = [
+    live = os.environ.get("HALLPLAN_LIVE_WORKER", "process")
+    head = [
         "# Editor frame times",
-        "",
-        f"`uv run python bench/bench_editor.py --md {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}`"
-        f" — {steps} drag steps per scenario, window 1600 × 1000, Qt offscreen raster, Python"
-        f" {platform.python_version()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end"
-        f" (other sessions share the machine), {time.strftime('%Y-%m-%d')}.",
         "",
         "A drag step is one real mouse-move event on the canvas followed by the repaint it causes (tool →"
         " command → model → change event → scene item → paint). 60 Hz leaves 16.7 ms per frame.",
+        "",
+    ]
+    lines = [
+        f"## Live checking: {'off' if live == 'off' else 'on (worker ' + live + ')'}",
+        "",
+        f"`{'HALLPLAN_LIVE_WORKER=off ' if live == 'off' else ''}uv run python bench/bench_editor.py --md"
+        f" {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}{' --append' if append else ''}`"
+        f" — {steps} drag steps per scenario, window 1600 × 1000, Qt offscreen raster, Python"
+        f" {platform.python_version()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end"
+        f" (other sessions share the machine), {time.strftime('%Y-%m-%d %H:%M')}.",
         "",
         "| plan | entities | what | median ms | p95 ms | max ms |",
         "|---|---:|---|---:|---:|---:|",
@@ -215,7 +222,11 @@ def write_markdown(path: Path, steps: int) -> None:
         s = sorted(ts)
         lines.append(f"| {name} | {ents} | {what} | {statistics.median(s):.1f} | {s[int(0.95 * (len(s) - 1))]:.1f}"
                      f" | {s[-1]:.1f} |")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if append and path.exists():
+        text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+    else:
+        text = "\n".join(head + lines) + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -228,7 +239,7 @@ def main() -> None:
     if "--md" in sys.argv:
         i = sys.argv.index("--md")
         out = Path(sys.argv[i + 1]) if i + 1 < len(sys.argv) else ROOT / "bench" / "results-editor.md"
-        write_markdown(out.resolve(), steps)
+        write_markdown(out.resolve(), steps, "--append" in sys.argv)
         print(f"\nwritten {out}")
 
 

@@ -42,13 +42,14 @@ def key_name(ev: QKeyEvent) -> str:
 
 
 class ScaleBar(QWidget):
-    """A scale bar with round lengths, bottom-left over the canvas."""
+    """A scale bar with round lengths. It lives in a strip under the canvas, not over it: a widget
+    overlapping the viewport would turn every pan into a full repaint."""
 
-    def __init__(self, parent) -> None:
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.px_per_m = 40.0
-        self.resize(220, 36)
+        self.setFixedHeight(24)
+        self.setMinimumWidth(220)
 
     def set_scale(self, px_per_m: float) -> None:
         self.px_per_m = px_per_m
@@ -68,22 +69,18 @@ class ScaleBar(QWidget):
         w = L * self.px_per_m
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(255, 255, 255, 215))
-        p.drawRoundedRect(QRectF(0, 0, w + 56, 34), 4, 4)
-        x0, y0 = 10.0, 20.0
+        x0, y0 = 14.0, 10.0
         seg = w / 4
         for k in range(4):
             p.setBrush(QColor(40, 40, 40) if k % 2 == 0 else QColor(255, 255, 255))
             p.setPen(QPen(QColor(40, 40, 40), 1))
-            p.drawRect(QRectF(x0 + k * seg, y0, seg, 6))
+            p.drawRect(QRectF(x0 + k * seg, y0, seg, 5))
         f = p.font()
         f.setPixelSize(11)
         p.setFont(f)
         p.setPen(QColor(30, 30, 30))
         unit = f"{L:g} m" if L >= 1 else f"{L * 100:g} cm"
-        p.drawText(QPointF(x0 - 3, y0 - 5), "0")
-        p.drawText(QPointF(x0 + w - 4, y0 - 5), unit)
+        p.drawText(QPointF(x0 + w + 6, y0 + 6), unit)
         p.end()
 
 
@@ -114,7 +111,7 @@ class Canvas(QGraphicsView):
         self._pan: QPointF | None = None
         self._space = False
         self.buttons_down = 0
-        self.scalebar = ScaleBar(self)
+        self.scalebar = ScaleBar()
         self.scale(40, 40)
         self._scale_changed()
         self.ed.tool_changed.connect(lambda _n: self._update_cursor())
@@ -149,9 +146,6 @@ class Canvas(QGraphicsView):
         self.scalebar.set_scale(s)
         self.zoom_changed.emit(s)
 
-    def resizeEvent(self, ev) -> None:
-        super().resizeEvent(ev)
-        self.scalebar.move(12, self.height() - self.scalebar.height() - 10)
 
     def fit(self) -> None:
         f = self.ed.floor

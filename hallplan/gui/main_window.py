@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.editor = Editor(self.history, QtDialogs(self))
         self.plan_scene = PlanScene(self.editor, self)
         self.canvas = Canvas(self.plan_scene)
-        self.setCentralWidget(self.canvas)
+        self.setCentralWidget(self._canvas_with_strip())
         self.setWindowIcon(app_icon())
         self.path: Path | None = None
         self.force_dirty = False
@@ -121,6 +121,26 @@ class MainWindow(QMainWindow):
         self._selection_changed()
         self.live = install_live(self)  # findings panel, canvas highlights, overlays (gui/live)
         self.canvas.setFocus()
+
+    def _canvas_with_strip(self):
+        """The canvas with a thin strip under it holding the scale bar (outside the viewport, so
+        panning stays a cheap scroll)."""
+        from PyQt6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.canvas, 1)
+        strip = QFrame()
+        strip.setObjectName("canvas_strip")
+        strip.setStyleSheet("#canvas_strip { background: #f7f8fa; border-top: 1px solid #d5d9e0; }")
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(0, 0, 8, 0)
+        row.addWidget(self.canvas.scalebar)
+        row.addStretch(1)
+        lay.addWidget(strip)
+        return box
 
     # ------------------------------------------------------------------ properties
     @property
