@@ -24,7 +24,7 @@ from hallplan.rules.finding import Severity
 from ..tools import shapes as S
 from .checker import LiveChecker, Shown
 from .layers import ACK_RGB, HEAT_RGB, HEAT_STOPS, FindingsItem, FocusItem, HeatItem, PrimsItem
-from .panel import ICON, FindingsPanel, busy_bar
+from .panel import ICON, FindingsPanel, busy_bar, near
 from .protocol import OVERLAYS, WORKER_OVERLAYS, Prim
 
 POLL_MS = 15
@@ -275,10 +275,14 @@ class LiveController(QObject):
         self._outlines()
         self.panel.set_findings(self.shown)
         if self.focused is not None:
-            now = next((s for s in self.shown if s.key == self.focused.key), None)
+            key = self.focused.key
+            now = next((s for s in self.shown if s.key == key), None) or next(
+                (s for s in self.shown if near(s.key, key)), None)
             if now is None:
                 self.focused = None
                 self.focus_item.clear()
+            elif now.finding.geometry != self.focused.finding.geometry:
+                self._highlight(now)  # the same finding, measured anew: follow its geometry
         self._status()
         self.last_update_ms = (time.perf_counter() - t) * 1e3
 
@@ -425,17 +429,7 @@ class LiveController(QObject):
         f = s.finding
         if f.floor_id and f.floor_id != self.ed.floor_id and any(x.id == f.floor_id for x in self.ed.plan.floors):
             self.ed.set_floor(f.floor_id)
-        floor = self.ed.floor
-        rings = []
-        if floor is not None:
-            ents = [e for e in (floor.get(eid) for eid in f.entity_ids) if e is not None]
-            if any(s_.floor_id in ("", floor.id) for s_ in f.geometry):
-                ents = [e for e in ents if e.KIND != EntityKind.ZONE]  # the geometry says where; zones are too big
-            for e in ents:
-                rings.extend(S.rings(e))
-        rgb = SEVERITY_COLOURS[f.severity.value]
-        self.focused = s
-        self.focus_item.set_focus(f.geometry, rings, rgb, floor.id if floor is not None else None, f.rule_id)
+        self._highlight(s)
         b = self.focus_item.plan_bounds()
         if b is None:
             return
@@ -444,6 +438,21 @@ class LiveController(QObject):
         h = max(b[3] - b[1], MIN_VIEW_M * 0.6) * 1.3
         self.canvas.zoom_to((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
         self.canvas.centerOn(QPointF(cx, -cy))
+
+    def _highlight(self, s: Shown) -> None:
+        """Draw finding ``s``'s geometry (and the items it names) as the focused one."""
+        f = s.finding
+        floor = self.ed.floor
+        rings = []
+        if floor is not None:
+            ents = [e for e in (floor.get(eid) for eid in f.entity_ids) if e is not None]
+            if any(s_.floor_id in ("", floor.id) for s_ in f.geometry):
+                ents = [e for e in ents if e.KIND != EntityKind.ZONE]  # the geometry says where; zones are too big
+            for e in ents:
+                rings.extend(S.rings(e))
+        self.focused = s
+        self.focus_item.set_focus(f.geometry, rings, SEVERITY_COLOURS[f.severity.value],
+                                  floor.id if floor is not None else None, f.rule_id)
 
     def acknowledge(self, finding, reason: str) -> None:
         from dataclasses import replace

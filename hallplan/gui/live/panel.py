@@ -38,6 +38,11 @@ ROLE_KEY = Qt.ItemDataRole.UserRole
 DOC_ORDER = ("national", "YZ", "JZ", "LA", "LH", "BJ")
 
 
+def near(a: tuple | None, b: tuple | None) -> bool:
+    """The same rule, floor and entities (the message, with its measured value, may differ)."""
+    return a is not None and b is not None and a[:3] == b[:3]
+
+
 def busy_bar(width: int, height: int) -> QProgressBar:
     """A small indeterminate progress bar (hidden until work is under way)."""
     bar = QProgressBar()
@@ -301,8 +306,8 @@ class FindingsPanel(QWidget):
                 items = docs[doc]
                 c = items[0].finding.citation
                 title = c.title_en if lang == "en" else c.title_zh
-                if len(title) > 26:
-                    title = title[:25] + "…"
+                if len(title) > 30:
+                    title = title[:29] + "…"
                 di = QTreeWidgetItem([tr("live.group.doc", doc=doc, title=title, n=len(items)), ""])
                 di.setForeground(0, QBrush(QColor(70, 70, 70)))
                 top.addChild(di)
@@ -325,7 +330,7 @@ class FindingsPanel(QWidget):
                             fi.setItalic(True)
                             it.setFont(1, fi)
                     di.addChild(it)
-                    if s.key == self.current_key:
+                    if s.key == self.current_key or (keep is None and near(s.key, self.current_key)):
                         keep = it
                 di.setExpanded(True)
             top.setExpanded(True)
@@ -353,10 +358,15 @@ class FindingsPanel(QWidget):
         return None
 
     def current(self) -> Shown | None:
+        """The picked finding; if its measured value changed since (same rule, floor and entities),
+        the finding as it is now."""
+        near_one = None
         for s in self.shown:
             if s.key == self.current_key:
                 return s
-        return None
+            if near_one is None and near(s.key, self.current_key):
+                near_one = s
+        return near_one
 
     def _current_changed(self, item, _prev=None) -> None:
         key = item.data(0, ROLE_KEY) if item is not None else None
