@@ -265,6 +265,21 @@ def test_the_worker_process_answers():
     assert not be.alive
 
 
+def test_a_failing_light_check_never_breaks_an_edit(monkeypatch):
+    h = History(hall())
+    lc = LiveChecker(h, None)
+
+    def boom(*_a, **_k):
+        raise RuntimeError("check bug")
+
+    monkeypatch.setattr(lc.light, "handle", boom)
+    h.push(edits.move(h.plan, [COUNTER], 0.5, 0.0))  # no exception reaches the editor
+    assert "check bug" in lc.light_error and lc.light_findings
+    h.push(edits.move(h.plan, [COUNTER], 0.5, 0.0))
+    assert lc.light_error == ""
+    lc.close()
+
+
 def test_filter_and_search():
     h = History(hall())
     lc = LiveChecker(h, None)

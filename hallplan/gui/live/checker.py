@@ -93,6 +93,7 @@ class LiveChecker:
         self.overlays_changed = Signal()
         self.results = 0
         self.light_ms = 0.0
+        self.light_error = ""  # a light check that failed (shown in the status line)
         self.analysis_ms = 0.0  # the worker's last real analysis (check + overlays)
         self._unsub = history.subscribe(self._on_change)
         self._start_session()
@@ -181,7 +182,16 @@ class LiveChecker:
             self.light_findings = tuple(self.light.run())
             self._start_session()
         else:
-            self.light_findings = tuple(self.light.handle(ev, plan))
+            try:
+                self.light_findings = tuple(self.light.handle(ev, plan))
+                self.light_error = ""
+            except Exception as exc:  # noqa: BLE001 - a failing check must never break an edit
+                self.light_error = f"{type(exc).__name__}: {exc}"
+                self.light = PartEngine(plan, "light", self.rules)  # start clean next time
+                try:
+                    self.light_findings = tuple(self.light.run())
+                except Exception:  # noqa: BLE001
+                    self.light_findings = ()
             if ev.touched.plan_props & STRUCTURAL_PROPS and self.heavy:
                 # a new profile or level: heavy findings of rules that no longer apply go at once
                 # (the worker's answer for the new rule set follows)

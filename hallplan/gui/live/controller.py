@@ -338,6 +338,8 @@ class LiveController(QObject):
         parts = []
         if c.light.error:
             parts.append(tr("live.status.profile_error", error=c.light.error))
+        if c.light_error:
+            parts.append(tr("live.status.error", error=c.light_error))
         if c.backend is None:
             parts.append(tr("live.status.rules_off", light=len(c.light.applicable())))
         else:
