@@ -143,6 +143,7 @@ class Canvas(QGraphicsView):
         s = self.px_per_m
         self.ed.scale = s
         self.plan_scene.preview.set_scale(s)
+        self.plan_scene.set_view_scale(s)
         self.scalebar.set_scale(s)
         self.zoom_changed.emit(s)
 

@@ -93,10 +93,24 @@ class DrawingItem(QGraphicsItem):
             draw_texts(painter, d.texts, lod, self._flip)
 
 
+class _Group(QGraphicsItem):
+    """An invisible parent: hiding it hides its squares."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        pass
+
+
 class _Chunk(QGraphicsItem):
-    """The members of one square in one size class, as a child item of its :class:`StaticLayer`
-    (so Qt culls squares against the exposed region itself). ``small`` is the smallest member's
-    size (m): the square switches to full detail when even that one is big enough on screen."""
+    """The members of one square (in one size class) as a child item, so Qt culls squares against
+    the exposed region itself. ``small`` is the smallest member's size (m): the square switches
+    to full detail when even that one is big enough on screen."""
 
     def __init__(self, parent, ids, full, coarse, bounds, small) -> None:
         super().__init__(parent)
@@ -119,31 +133,49 @@ def _size(it: DrawingItem) -> float:
 
 
 class StaticLayer(QGraphicsItem):
-    """Many items of one kind drawn as one: their drawings recorded into :class:`QPicture` s (full
-    detail, and footprint boxes for zoomed-out views), one per square of ``CELL`` metres and size class, replayed
-    by Qt without a Python call per item; each square is a child item, so Qt replays only those in the
-exposed region, and only squares whose
-    members changed are recorded again. The scene keeps member items hidden while they are batched
-    and takes an item out (showing it again) as soon as it is selected or changed, so a drag never
-    re-records."""
+    """Many items of one kind drawn as one, in two levels of :class:`QPicture` squares replayed by
+    Qt without a Python call per item:
 
-    CELL = 8.0  # measured on the 20,000 m² hall: small squares replay only what a pan exposes
+    * detail: squares of ``CELL`` metres per size class, each with a full and a footprint picture
+      (small squares: a pan or a drag replays only what it exposes);
+    * overview: squares of ``OVERVIEW_CELL`` metres of footprint boxes only, shown below
+      ``OVERVIEW_PX_PER_M`` (zoomed out on a big hall every item is a box anyway, and a few big
+      squares replay faster than hundreds of small ones).
+
+    Only squares whose members changed are recorded again. The scene keeps member items hidden
+    while they are batched and takes an item out (showing it again) as soon as it is selected or
+    changed, so a drag never re-records."""
+
+    CELL = 8.0  # measured on the 20,000 m² hall
+    OVERVIEW_CELL = 48.0
+    OVERVIEW_PX_PER_M = 6.0
 
     def __init__(self, kind) -> None:
         super().__init__()
         self.kind = kind
         self.members: dict[str, DrawingItem] = {}
-        self._chunks: dict[tuple[int, int, int], _Chunk] = {}
+        self._chunks: dict[tuple, _Chunk] = {}
+        self._detail = _Group(self)
+        self._overview = _Group(self)
+        self._overview.setVisible(False)
         self.records = 0  # squares recorded (tests and benches)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
+    def set_view_scale(self, px_per_m: float) -> None:
+        over = px_per_m < self.OVERVIEW_PX_PER_M
+        if self._overview.isVisible() != over:
+            self._overview.setVisible(over)
+            self._detail.setVisible(not over)
+
     def record(self, items: list[DrawingItem]) -> None:
-        cells: dict[tuple[int, int, int], list[DrawingItem]] = {}
+        cells: dict[tuple, list[DrawingItem]] = {}
         for it in items:
             p = it.pos()
             size = _size(it)
             cls = sum(1 for c in SIZE_CLASSES if size >= c)
-            cells.setdefault((math.floor(p.x() / self.CELL), math.floor(p.y() / self.CELL), cls), []).append(it)
+            cells.setdefault(("d", math.floor(p.x() / self.CELL), math.floor(p.y() / self.CELL), cls), []).append(it)
+            cells.setdefault(("o", math.floor(p.x() / self.OVERVIEW_CELL), math.floor(p.y() / self.OVERVIEW_CELL)),
+                             []).append(it)
         self.members = {it.eid: it for it in items}
         for key in [k for k in self._chunks if k not in cells]:
             self._drop(self._chunks.pop(key))
@@ -153,7 +185,7 @@ exposed region, and only squares whose
             if old is None or old.ids != ids:
                 if old is not None:
                     self._drop(old)
-                self._chunks[key] = self._record_chunk(ids, its)
+                self._chunks[key] = self._record_chunk(ids, its, overview=key[0] == "o")
 
     def _drop(self, c: _Chunk) -> None:
         sc = c.scene()
@@ -162,7 +194,7 @@ exposed region, and only squares whose
         else:
             c.setParentItem(None)
 
-    def _record_chunk(self, ids, items: list[DrawingItem]) -> _Chunk:
+    def _record_chunk(self, ids, items: list[DrawingItem], overview: bool = False) -> _Chunk:
         self.records += 1
         full, coarse = QPicture(), QPicture()
         r = QRectF()
@@ -184,21 +216,24 @@ exposed region, and only squares whose
             if not d.layers:
                 continue
             t = it.sceneTransform()
-            pf.setTransform(t)
+            if not overview:
+                pf.setTransform(t)
+                for path, pen, br in d.layers:
+                    use(pf, pen, br)
+                    pf.drawPath(path)
+                if d.texts:
+                    draw_texts(pf, d.texts, 1e6, it._flip)
+                    state[id(pf)] = [None, None]  # draw_texts sets its own pen
             pc.setTransform(t)
-            for path, pen, br in d.layers:
-                use(pf, pen, br)
-                pf.drawPath(path)
-            if d.texts:
-                draw_texts(pf, d.texts, 1e6, it._flip)
-                state[id(pf)] = [None, None]  # draw_texts sets its own pen
             _, pen, br = d.layers[0]
             use(pc, pen, br)
             pc.drawRect(d.coarse)
             r = r.united(t.mapRect(d.bounds))
         pf.end()
         pc.end()
-        return _Chunk(self, ids, full, coarse, r, min((_size(it) for it in items), default=1.0))
+        if overview:
+            return _Chunk(self._overview, ids, coarse, coarse, r, 0.0)
+        return _Chunk(self._detail, ids, full, coarse, r, min((_size(it) for it in items), default=1.0))
 
     def clear(self) -> None:
         self.members = {}

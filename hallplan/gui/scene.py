@@ -220,6 +220,11 @@ class PlanScene(QGraphicsScene):
         for k in self.static:
             self._record(k)
 
+    def set_view_scale(self, px_per_m: float) -> None:
+        """The view's zoom: static layers switch between detail and overview squares."""
+        for layer in self.static.values():
+            layer.set_view_scale(px_per_m)
+
     def _record(self, kind: EntityKind) -> None:
         layer = self.static[kind]
         items = [it for it in self.items_by_id.values() if it.kind == kind]
