@@ -13,7 +13,7 @@ import os
 import time
 
 from PyQt6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
-from PyQt6.QtGui import QAction, QColor, QFont, QLinearGradient, QPainter
+from PyQt6.QtGui import QAction, QColor, QFont, QFontMetrics, QLinearGradient, QPainter
 from PyQt6.QtWidgets import QDockWidget, QToolButton, QWidget
 
 from hallplan.i18n import label, tr
@@ -45,85 +45,88 @@ def make_backend(mode: str | None = None):
         return InlineBackend()
 
 
-class Legend(QWidget):
-    """Top-right over the canvas: what the visible overlays mean (heat ramp, summary numbers)."""
+SWATCH = {"access": (0, 140, 100), "separation": (200, 140, 60), "cctv": (0, 130, 200), "queue": (90, 90, 200),
+          "heat2": (190, 20, 20)}
+RAMP_W = 120
 
-    def __init__(self, parent) -> None:
+
+class Legend(QWidget):
+    """What the visible overlays mean, on one line: the heat ramp with the limit mark, then a swatch
+    and the summary numbers of each overlay. It sits in the strip under the canvas (beside the scale
+    bar), outside the viewport, so panning stays a cheap scroll."""
+
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.lines: list[tuple[str, str]] = []  # (kind, text)
         self.heat: tuple[float, float | None] | None = None  # (vmax, limit)
+        self.setFixedHeight(30)
         self.hide()
+
+    def _font(self) -> QFont:
+        f = QFont(self.font())
+        f.setPixelSize(12)
+        return f
 
     def set_content(self, lines, heat) -> None:
         self.lines, self.heat = lines, heat
+        fm = QFontMetrics(self._font())
+        w = 8
+        for kind, text in lines:
+            w += (RAMP_W + 10 if kind == "heat" and heat is not None else 18) + fm.horizontalAdvance(text) + 16
+        self.setFixedWidth(max(w, 10))
         self.setVisible(bool(lines))
-        f = QFont(self.font())
-        f.setPixelSize(12)
-        from PyQt6.QtGui import QFontMetrics
-
-        fm = QFontMetrics(f)
-        w = max([fm.horizontalAdvance(t) for _, t in lines] + [200]) + 44  # swatch + margins
-        h = 10 + 20 * len(lines) + (30 if heat is not None else 0)
-        self.resize(w, h)
-        self.reposition()
         self.update()
-
-    def reposition(self) -> None:
-        p = self.parentWidget()
-        if p is not None:
-            self.move(p.width() - self.width() - 12, 12)
 
     def paintEvent(self, _ev) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QColor(200, 205, 212))
-        p.setBrush(QColor(255, 255, 255, 235))
-        p.drawRoundedRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1), 5, 5)
-        f = QFont(self.font())
-        f.setPixelSize(12)
+        f = self._font()
         p.setFont(f)
-        y = 8
+        fm = p.fontMetrics()
+        x, mid = 8.0, self.height() / 2
         for kind, text in self.lines:
             if kind == "heat" and self.heat is not None:
-                p.setPen(QColor(40, 40, 40))
-                p.drawText(QPointF(12, y + 13), text)
-                y += 20
                 vmax, limit = self.heat
                 ref = limit or vmax or 1.0
-                top = HEAT_STOPS[-1] * ref if limit else vmax
-                g = QLinearGradient(12, 0, self.width() - 12, 0)
-                for s, rgb in zip(HEAT_STOPS, HEAT_RGB, strict=True):
-                    g.setColorAt(min(1.0, s * ref / max(top, 1e-6)), QColor(*(int(c) for c in rgb)))
-                r = QRectF(12, y, self.width() - 24, 9)
+                top = HEAT_STOPS[-1] * ref if limit else max(vmax, 1e-6)
+                g = QLinearGradient(x, 0, x + RAMP_W, 0)
+                for st, rgb in zip(HEAT_STOPS, HEAT_RGB, strict=True):
+                    g.setColorAt(min(1.0, st * ref / max(top, 1e-6)), QColor(*(int(c) for c in rgb)))
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(g)
-                p.drawRect(r)
-                p.setPen(QColor(70, 70, 70))
+                p.drawRect(QRectF(x, mid - 9, RAMP_W, 8))
                 f2 = QFont(f)
-                f2.setPixelSize(10)
+                f2.setPixelSize(9)
                 p.setFont(f2)
-                p.drawText(QPointF(12, y + 21), "0 m")
-                if limit:
-                    x = 12 + r.width() * (limit / max(top, 1e-6))
-                    p.setPen(QColor(190, 20, 20))
-                    p.drawLine(QPointF(x, y - 2), QPointF(x, y + 11))
-                    p.drawText(QPointF(x - 14, y + 21), f"{limit:g} m")
                 p.setPen(QColor(70, 70, 70))
-                t = f"{top:.0f} m"
-                p.drawText(QPointF(r.right() - p.fontMetrics().horizontalAdvance(t), y + 21), t)
+                p.drawText(QPointF(x, mid + 10), "0")
+                end = f"{top:.0f} m"
+                p.drawText(QPointF(x + RAMP_W - p.fontMetrics().horizontalAdvance(end), mid + 10), end)
+                if limit:
+                    lx = x + RAMP_W * (limit / max(top, 1e-6))
+                    p.setPen(QColor(190, 20, 20))
+                    p.drawLine(QPointF(lx, mid - 11), QPointF(lx, mid + 1))
+                    lt = f"{limit:g}"
+                    p.drawText(QPointF(lx - p.fontMetrics().horizontalAdvance(lt) / 2, mid + 10), lt)
                 p.setFont(f)
-                y += 30
-                continue
-            rgb = {"access": (0, 140, 100), "separation": (200, 140, 60), "cctv": (0, 130, 200),
-                   "queue": (90, 90, 200), "heat2": (190, 20, 20)}.get(kind, (90, 90, 90))
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(*rgb))
-            p.drawRoundedRect(QRectF(12, y + 4, 10, 10), 2, 2)
+                x += RAMP_W + 10
+            else:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(QColor(*SWATCH.get(kind, (90, 90, 90))))
+                p.drawRoundedRect(QRectF(x, mid - 5, 10, 10), 2, 2)
+                x += 18
             p.setPen(QColor(40, 40, 40))
-            p.drawText(QPointF(28, y + 13), text)
-            y += 20
+            p.drawText(QPointF(x, mid + fm.ascent() / 2 - 1), text)
+            x += fm.horizontalAdvance(text) + 16
         p.end()
+
+
+def _canvas_strip(win):
+    """The editor's strip under the canvas (a QFrame named ``canvas_strip``), if it has one."""
+    from PyQt6.QtWidgets import QFrame
+
+    return win.findChild(QFrame, "canvas_strip")
 
 
 class LiveController(QObject):
@@ -157,7 +160,13 @@ class LiveController(QObject):
         self.focus_item = FocusItem()
         for it in (self.heat_item, *self.prim_items.values(), self.findings_item, self.focus_item):
             self.scene.addItem(it)
-        self.legend = Legend(self.canvas)
+        self.legend = Legend()
+        strip = _canvas_strip(win)
+        if strip is not None and strip.layout() is not None:
+            strip.layout().addWidget(self.legend)
+        else:  # no strip: over the canvas, top right
+            self.legend.setParent(self.canvas)
+            self.legend.move(12, 12)
         # panel and dock
         self.panel = FindingsPanel(self.overlay_actions)
         self.panel.name_of = self.entity_name
@@ -200,7 +209,6 @@ class LiveController(QObject):
             self.ed.preview_changed.connect(self._maybe_drop),
             win.history.subscribe(self._on_change),
         ]
-        self.canvas.installEventFilter(self)
         self.retranslate()
         self._floor_changed()
 
@@ -236,13 +244,6 @@ class LiveController(QObject):
                 self.checker.accept(r)
         self._status()
         return not self.checker.busy
-
-    def eventFilter(self, obj, ev) -> bool:
-        from PyQt6.QtCore import QEvent
-
-        if obj is self.canvas and ev.type() == QEvent.Type.Resize:
-            self.legend.reposition()
-        return False
 
     def _on_change(self, ev) -> None:
         if self.overlay_actions["queue"].isChecked():
