@@ -192,6 +192,27 @@ def test_keyboard_nudge_rotate_delete_copy_paste(win):
     assert w.editor.entity(seat.id).y == pytest.approx(seat.y + 2)
 
 
+def test_bad_typed_coordinates_give_a_message_and_escape_keeps_a_wall(win, qtbot):
+    w = win
+    w.open_path(str(PLANS / "town_centre.hallplan"))
+    w.set_tool("wall")
+    n = len(w.editor.floor.walls)
+    w.canvas.setFocus()
+    QTest.keyClicks(w.canvas, "1")
+    QTest.keyClicks(w.coord_input, ",1x")
+    QTest.keyClick(w.coord_input, Qt.Key.Key_Return)
+    assert "1,1x" in w.statusBar().currentMessage()  # the message names what was typed
+    for text in ("1,1", "@4,0", "3<90"):
+        w.canvas.setFocus()
+        QTest.keyClicks(w.canvas, text[0])
+        QTest.keyClicks(w.coord_input, text[1:])
+        QTest.keyClick(w.coord_input, Qt.Key.Key_Return)
+    key(w, Qt.Key.Key_Escape)  # as in CAD: Escape ends the polyline and keeps it
+    wall = w.editor.entity(w.editor.selection[0])
+    assert len(w.editor.floor.walls) == n + 1
+    assert [c for p in wall.points for c in p] == pytest.approx([1, 1, 5, 1, 5, 4])
+
+
 def test_placement_tools_take_r_and_x_before_the_menu(win):
     w = win
     w.open_path(str(PLANS / "town_centre.hallplan"))
