@@ -221,6 +221,25 @@ def test_the_worker_folds_queued_jobs_and_resyncs_when_out_of_step():
     lc.close()
 
 
+def test_overlays_are_redrawn_only_when_what_they_show_changed():
+    core = WorkerCore()
+    plan = hall()
+    r = core.handle(Job("s", 1, 0, 1, plan=plan.copy(), floor_id="f1", overlays=frozenset({"heat"})))
+    assert set(r.overlays) == {"heat"}
+    mine = plan.copy()
+
+    def do(seq, cmd):
+        cmd.apply(mine)
+        return core.handle(Job("s", seq, seq - 1, seq, ops=(("do", cmd),), floor_id="f1", overlays=frozenset({"heat"})))
+
+    r = do(2, SetPlanProperties.of(mine, notes="开放前再核对"))
+    assert r.overlays == {} and r.valid_overlays == {"heat"}  # the editor keeps what it has
+    r = do(3, SetPlanProperties.of(mine, sprinklers=not mine.sprinklers))  # the limit changes
+    assert set(r.overlays) == {"heat"}
+    r = do(4, edits.move(mine, [COUNTER], 0.3, 0.0))
+    assert set(r.overlays) == {"heat"}
+
+
 def test_a_new_worker_takes_over_with_the_whole_plan():
     h = History(hall())
     lc = LiveChecker(h, InlineBackend())

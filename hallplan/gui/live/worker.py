@@ -42,6 +42,10 @@ from .split import PartEngine
 DRAFT_CELL = CELL
 
 
+# plan properties the overlays depend on (the rules' numbers, the heat map's limit, the route width)
+OVERLAY_PROPS = frozenset({"level", "profile", "sprinklers", "fire_grade", "crowded", "high_rise"})
+
+
 @dataclass
 class _Side:
     """One heavy engine with what happened since it last ran and the overlays it drew."""
@@ -113,7 +117,7 @@ class WorkerCore:
             return "resync"
         self.rev = job.target
         self.step += 1
-        everything = bool(touched.plan_props) or EntityKind.FLOOR in touched.kinds
+        everything = bool(touched.plan_props & OVERLAY_PROPS) or EntityKind.FLOOR in touched.kinds
         for s in self.sides.values():
             s.pending = touched if s.pending is None else s.pending | touched
             if everything:
