@@ -96,7 +96,7 @@ def test_snapping_kinds():
     r = sn.snap((10.05, 12.1))
     assert r.kind == SnapKind.MIDPOINT and r.point == (10, 12)
     r = sn.snap((16.31, 8.04))
-    assert r.kind == SnapKind.EDGE and r.point[1] == pytest.approx(8.0)
+    assert r.kind == SnapKind.EDGE and r.point == pytest.approx((16.3, 8.0))  # on the edge, on the grid
     r = sn.snap((7.07, 11.97), ref=(7.0, 10.0))
     assert r.kind == SnapKind.PERPENDICULAR and r.point == pytest.approx((7.0, 12.0))
     sn.settings.objects_on = False
@@ -383,3 +383,20 @@ def test_edits_are_valid_files_after_reshape():
     ed.push(edits.reshape(ed.plan, z.id, Polygon(((0, 0), (3, 0), (3, 3)))))
     loads(dumps(ed.plan))
     assert math.isclose(ed.entity(z.id).area, 4.5)
+
+
+def test_a_window_row_along_a_wall_faces_the_public_into_the_hall():
+    ed = new_editor()
+    ed.set_tool("outline_rect")
+    click(ed, 0, 0)
+    click(ed, 20, 12)
+    ed.set_tool("window_row")
+    ed.options.row.count = 4
+    for a, b in (((2, 11.5), (12, 11.5)), ((12, 0.5), (2, 0.5))):  # along the north wall, then the south
+        click(ed, *a)
+        click(ed, *b)
+        wins = [ed.entity(i) for i in ed.selection]
+        f = ed.floor
+        for w in wins:  # the public (1 m line) side of every counter lies inside the hall
+            px, py = w.front_point(1.0)
+            assert 0 < px < 20 and 0 < py < 12, (w, px, py)
