@@ -240,6 +240,26 @@ def test_overlays_are_redrawn_only_when_what_they_show_changed():
     assert set(r.overlays) == {"heat"}
 
 
+def test_overlays_come_back_after_switching_them_off_or_changing_floors():
+    h = History(hall())
+    lc = LiveChecker(h, InlineBackend(lazy=False))
+    lc.set_view("f1", {"heat"})
+    lc.poll()
+    assert set(lc.overlays) == {"heat"}
+    lc.set_view("f1", set())
+    lc.poll()
+    assert lc.overlays == {}
+    lc.set_view("f1", {"heat"})
+    lc.poll()
+    assert set(lc.overlays) == {"heat"}
+    lc.set_view(None, {"heat"})  # no floor shown
+    lc.poll()
+    lc.set_view("f1", {"heat"})
+    lc.poll()
+    assert set(lc.overlays) == {"heat"} and lc.overlays_current
+    lc.close()
+
+
 def test_a_new_worker_takes_over_with_the_whole_plan():
     h = History(hall())
     lc = LiveChecker(h, InlineBackend())

@@ -140,10 +140,16 @@ class WorkerCore:
     def _overlays(self, s: _Side, job: Job) -> tuple[dict[str, OverlayData], frozenset[str]]:
         fid = job.floor_id
         if fid is None or self.plan is None or not any(f.id == fid for f in self.plan.floors):
+            self._sent.clear()
             return {}, frozenset()
+        wanted = job.overlays & set(WORKER_OVERLAYS)
+        # the editor drops the overlays of other floors and those it no longer asks for: forget that
+        # it had them, so they are sent again when asked for again
+        for key in [k for k in self._sent if k[1] != fid or k[0] not in wanted]:
+            del self._sent[key]
         out, valid = {}, set()
         changed = max(s.floor_step.get(fid, 0), s.all_step)
-        for name in sorted(job.overlays & set(WORKER_OVERLAYS)):
+        for name in sorted(wanted):
             have = s.overlays.get((name, fid))
             if have is None or have[0] < changed:
                 have = s.overlays[(name, fid)] = (self.step, overlaydata.build(name, s.engine, fid))
