@@ -136,36 +136,36 @@ class StaticLayer(QGraphicsItem):
     """Many items of one kind drawn as one, in two levels of :class:`QPicture` squares replayed by
     Qt without a Python call per item:
 
-    * detail: squares of ``CELL`` metres per size class, each with a full and a footprint picture
+    * detail (zoomed in): squares of 8 m per size class, each with a full and a footprint picture
       (small squares: a pan or a drag replays only what it exposes);
-    * overview: squares of ``OVERVIEW_CELL`` metres of footprint boxes only, shown below
-      ``OVERVIEW_PX_PER_M`` (zoomed out on a big hall every item is a box anyway, and a few big
-      squares replay faster than hundreds of small ones).
+    * middle: the same in squares of 24 m (a whole hall in view at a medium zoom);
+    * overview (zoomed out): squares of 48 m of footprint boxes only (every item is a box at that
+      scale, and a few big squares replay faster than hundreds of small ones).
 
     Only squares whose members changed are recorded again. The scene keeps member items hidden
     while they are batched and takes an item out (showing it again) as soon as it is selected or
     changed, so a drag never re-records."""
 
-    CELL = 8.0  # measured on the 20,000 m² hall
-    OVERVIEW_CELL = 48.0
-    OVERVIEW_PX_PER_M = 6.0
+    # (square size in m, footprints only, shown from this many px per metre up to the next level's)
+    LEVELS = ((48.0, True, 0.0), (24.0, False, 6.0), (8.0, False, 16.0))  # measured on the 20,000 m² hall
 
     def __init__(self, kind) -> None:
         super().__init__()
         self.kind = kind
         self.members: dict[str, DrawingItem] = {}
         self._chunks: dict[tuple, _Chunk] = {}
-        self._detail = _Group(self)
-        self._overview = _Group(self)
-        self._overview.setVisible(False)
+        self._groups = [_Group(self) for _ in self.LEVELS]
+        self._level = -1
+        self.set_view_scale(40.0)
         self.records = 0  # squares recorded (tests and benches)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def set_view_scale(self, px_per_m: float) -> None:
-        over = px_per_m < self.OVERVIEW_PX_PER_M
-        if self._overview.isVisible() != over:
-            self._overview.setVisible(over)
-            self._detail.setVisible(not over)
+        level = max(i for i, (_c, _f, lo) in enumerate(self.LEVELS) if px_per_m >= lo or i == 0)
+        if level != self._level:
+            self._level = level
+            for i, g in enumerate(self._groups):
+                g.setVisible(i == level)
 
     def record(self, items: list[DrawingItem]) -> None:
         cells: dict[tuple, list[DrawingItem]] = {}
@@ -173,9 +173,9 @@ class StaticLayer(QGraphicsItem):
             p = it.pos()
             size = _size(it)
             cls = sum(1 for c in SIZE_CLASSES if size >= c)
-            cells.setdefault(("d", math.floor(p.x() / self.CELL), math.floor(p.y() / self.CELL), cls), []).append(it)
-            cells.setdefault(("o", math.floor(p.x() / self.OVERVIEW_CELL), math.floor(p.y() / self.OVERVIEW_CELL)),
-                             []).append(it)
+            for lv, (cell, boxes, _lo) in enumerate(self.LEVELS):
+                key = (lv, math.floor(p.x() / cell), math.floor(p.y() / cell), 0 if boxes else cls)
+                cells.setdefault(key, []).append(it)
         self.members = {it.eid: it for it in items}
         for key in [k for k in self._chunks if k not in cells]:
             self._drop(self._chunks.pop(key))
@@ -185,7 +185,7 @@ class StaticLayer(QGraphicsItem):
             if old is None or old.ids != ids:
                 if old is not None:
                     self._drop(old)
-                self._chunks[key] = self._record_chunk(ids, its, overview=key[0] == "o")
+                self._chunks[key] = self._record_chunk(ids, its, key[0])
 
     def _drop(self, c: _Chunk) -> None:
         sc = c.scene()
@@ -194,7 +194,8 @@ class StaticLayer(QGraphicsItem):
         else:
             c.setParentItem(None)
 
-    def _record_chunk(self, ids, items: list[DrawingItem], overview: bool = False) -> _Chunk:
+    def _record_chunk(self, ids, items: list[DrawingItem], level: int) -> _Chunk:
+        overview = self.LEVELS[level][1]
         self.records += 1
         full, coarse = QPicture(), QPicture()
         r = QRectF()
@@ -232,8 +233,8 @@ class StaticLayer(QGraphicsItem):
         pf.end()
         pc.end()
         if overview:
-            return _Chunk(self._overview, ids, coarse, coarse, r, 0.0)
-        return _Chunk(self._detail, ids, full, coarse, r, min((_size(it) for it in items), default=1.0))
+            return _Chunk(self._groups[level], ids, coarse, coarse, r, 0.0)
+        return _Chunk(self._groups[level], ids, full, coarse, r, min((_size(it) for it in items), default=1.0))
 
     def clear(self) -> None:
         self.members = {}

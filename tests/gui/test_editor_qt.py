@@ -157,7 +157,7 @@ def test_static_layer_batches_furniture_and_lets_a_dragged_item_out(win, qtbot):
     w.editor.clear_selection()
     sc.rebatch()  # what the idle timer does
     assert it.batched and not it.isVisible() and seat.id in layer.members
-    assert layer.records <= records + 4  # only the squares the seat left and entered (detail, overview)
+    assert layer.records <= records + 6  # only the squares the seat left and entered (three levels)
     # hiding the kind hides the layer; the items stay hidden
     w.layers_panel.boxes["furniture"].setChecked(False)
     assert not layer.isVisible() and not any(i.isVisible() for i in furn)
