@@ -164,6 +164,7 @@ class FindingsPanel(QWidget):
         self.severity = QComboBox()
         for _ in FILTERS:
             self.severity.addItem("")
+        self.severity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.severity.currentIndexChanged.connect(self.refresh)
         row.addWidget(self.search, 1)
         row.addWidget(self.severity)
