@@ -504,6 +504,9 @@ class MainWindow(QMainWindow):
     def eventFilter(self, obj, ev) -> bool:
         from PyQt6.QtCore import QEvent
 
+        # Qt may deliver events while the window is being built or torn down: attributes may be missing
+        if getattr(self, "canvas", None) is None or getattr(self, "coord_input", None) is None:
+            return False
         if obj is self.coord_input and ev.type() == QEvent.Type.KeyPress and ev.key() == Qt.Key.Key_Escape:
             self.coord_input.clear()
             self.coord_input.hide()
