@@ -38,6 +38,9 @@ from hallplan.model import DoorKind
 from .floorgeom import ALL_KINDS, LAYOUT_KINDS, FloorGeometry
 
 
+PINCH_GRID = 1e-6  # m: precision grid of the pinch search (see _PinchFinder)
+
+
 @dataclass(frozen=True)
 class RouteTarget:
     """A place a route must reach (or start from): an id, what it is, and its geometry."""
@@ -244,7 +247,9 @@ class _PinchFinder:
         self.r_lo = fg.person_radius
         self.lo = _network(fg, self.r_lo, which, door_width, 2 * self.r_lo)
         self.labels = self.lo.labels_touching([src_geom])
-        self.src_geom = src_geom
+        # on a 1 µm grid: an eroded space patched while dragging differs from a fresh one by ~1e-16 m,
+        # which must not change which stretch of the way in is taken as the pinch
+        self.src_geom = shapely.set_precision(src_geom, PINCH_GRID)
         self._rest = None
         self._by_pin: dict = {}
 
@@ -255,7 +260,7 @@ class _PinchFinder:
     def rest(self):
         """(body around the sources, parts of the person-passable space beyond it, their tree)."""
         if self._rest is None:
-            lo_comp = self.lo.geometry(self.labels)
+            lo_comp = shapely.set_precision(self.lo.geometry(self.labels), PINCH_GRID)
             body = self.src_geom.buffer(self.width / 2 - self.r_lo + 1e-3, quad_segs=4)
             parts = shapely.get_parts(shapely.normalize(shapely.difference(lo_comp, body)))
             parts = parts[shapely.get_type_id(parts) == 3]
