@@ -241,7 +241,8 @@ class PlanScene(QGraphicsScene):
                 it.batched = b
                 it.setVisible(visible and not b)
         if members:
-            layer.record(members)
+            if len(members) != len(layer.members) or any(layer.members.get(it.eid) is not it for it in members):
+                layer.record(members)  # (the same items as recorded: nothing to do, they did not change)
         elif layer.members:
             layer.clear()
         layer.setVisible(visible)
