@@ -707,8 +707,9 @@ class MainWindow(QMainWindow):
         return True
 
     def run_import(self, entry: io_menu.IOEntry, path: str | None = None) -> bool:
-        if not self.maybe_save():
-            return False
+        """Run an importer. It returns a new plan (asked to replace the open one, after the usual
+        unsaved-changes question), or None when it was cancelled or added to the open plan itself
+        (as an undoable command)."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, tr(entry.label_key), "", tr(entry.filter_key))
             if not path:
@@ -718,9 +719,13 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - show any importer failure to the user
             QMessageBox.warning(self, tr("dlg.import_error"), f"{path}: {exc}")
             return False
+        if result is None:  # cancelled, or added to the open plan through the history
+            return False
         plan = result if isinstance(result, Plan) else getattr(result, "plan", None)
         if not isinstance(plan, Plan):
             QMessageBox.warning(self, tr("dlg.import_error"), f"{path}: {tr('msg.import_no_plan')}")
+            return False
+        if not self.maybe_save():
             return False
         self.set_plan(plan, None, dirty=True)
         return True
