@@ -244,6 +244,31 @@ def test_properties_panel_edits_are_commands(win, qtbot):
     assert w.editor.entity(win1.id).length == win1.length
 
 
+def test_floors_panel_add_rename_reorder_switch_with_the_other_floor_faint(win, qtbot):
+    w = win
+    w.open_path(str(PLANS / "county_centre.hallplan"))
+    fp = w.floors_panel
+    n = len(w.plan.floors)
+    ground = w.editor.floor_id
+    fp.buttons["add"].click()
+    assert len(w.plan.floors) == n + 1 and w.editor.floor_id != ground
+    new_id = w.editor.floor_id
+    qtbot.waitUntil(lambda: fp.list.count() == n + 1)
+    assert not w.plan_scene.ghost.boundingRect().isEmpty()  # the storey below, drawn faintly
+    assert w.plan_scene.ghost.zValue() > w.plan_scene.outline_fill.zValue()  # over this floor's fill
+    it = fp.list.item(fp.list.currentRow())
+    it.setText("三层办事大厅")
+    assert w.plan.floor(new_id).name == "三层办事大厅"
+    fp.buttons["up"].click()
+    assert w.plan.floor_index(new_id) == n - 1
+    w.editor.undo()
+    assert w.plan.floor_index(new_id) == n
+    fp.list.setCurrentRow(0)
+    assert w.editor.floor_id == w.plan.floors[0].id
+    fp.ghost.setChecked(False)
+    assert w.plan_scene.ghost.boundingRect().isEmpty()
+
+
 def test_language_switch_is_remembered(win, qtbot):
     w = win
     assert w.menuBar().actions()[0].text().startswith("文件")
