@@ -37,8 +37,16 @@ from hallplan.model import DoorKind
 
 from .floorgeom import ALL_KINDS, LAYOUT_KINDS, FloorGeometry
 
+MOUTH_MIN = 1e-3  # m: shorter pieces of a pinch mouth are numerical specks (see _PinchFinder)
+ROUND = 6  # decimals (1 µm) the pinch search rounds its input to (see _rounded)
 
-PINCH_GRID = 1e-6  # m: precision grid of the pinch search (see _PinchFinder)
+
+def _rounded(geom):
+    """``geom`` with coordinates rounded to 1 µm. An eroded space patched while dragging differs from a
+    fresh one by ~1e-16 m, and GEOS buffers a near-degenerate corner differently for such a difference
+    (up to 1.5 cm apart): rounding first makes the pinch found independent of how the space was built."""
+    out = shapely.transform(geom, lambda c: np.round(c, ROUND))
+    return out if shapely.is_valid(out) else shapely.make_valid(out)
 
 
 @dataclass(frozen=True)
@@ -247,9 +255,7 @@ class _PinchFinder:
         self.r_lo = fg.person_radius
         self.lo = _network(fg, self.r_lo, which, door_width, 2 * self.r_lo)
         self.labels = self.lo.labels_touching([src_geom])
-        # on a 1 µm grid: an eroded space patched while dragging differs from a fresh one by ~1e-16 m,
-        # which must not change which stretch of the way in is taken as the pinch
-        self.src_geom = shapely.set_precision(src_geom, PINCH_GRID)
+        self.src_geom = src_geom
         self._rest = None
         self._by_pin: dict = {}
 
@@ -260,8 +266,8 @@ class _PinchFinder:
     def rest(self):
         """(body around the sources, parts of the person-passable space beyond it, their tree)."""
         if self._rest is None:
-            lo_comp = shapely.set_precision(self.lo.geometry(self.labels), PINCH_GRID)
-            body = self.src_geom.buffer(self.width / 2 - self.r_lo + 1e-3, quad_segs=4)
+            lo_comp = _rounded(self.lo.geometry(self.labels))
+            body = _rounded(self.src_geom).buffer(self.width / 2 - self.r_lo + 1e-3, quad_segs=4)
             parts = shapely.get_parts(shapely.normalize(shapely.difference(lo_comp, body)))
             parts = parts[shapely.get_type_id(parts) == 3]
             self._rest = (body, parts, shapely.STRtree(parts))
@@ -293,9 +299,11 @@ class _PinchFinder:
             if mouth.is_empty:
                 mouth = shapely.shortest_line(body, q)
             pins = []
-            for m in shapely.get_parts(mouth):
-                if m.is_empty:
-                    continue
+            parts = [m for m in shapely.get_parts(mouth) if not m.is_empty]
+            # an eroded space patched while dragging differs from a fresh one by ~1e-16 m; where the
+            # band grazes the boundary that leaves or removes specks of mouth: only real stretches count
+            real = [m for m in parts if m.geom_type == "LineString" and m.length >= MOUTH_MIN]
+            for m in real or parts:
                 p = m.interpolate(0.5, normalized=True) if m.geom_type == "LineString" else m.centroid
                 pins.append(self._local(p))
             pins.sort(key=lambda x: x.width)
