@@ -3,6 +3,10 @@
 Items hold an id and what they draw; the scene looks entities up in the plan by id whenever a
 command touched them, so a stale item can never reach into a deleted entity. Only the touched ids
 are rebuilt (a drag repaints the moved items, not the plan).
+
+On a floor with many furniture items, columns or windows, those items are hidden and drawn by one
+:class:`~hallplan.gui.items.StaticLayer` per kind (recorded pictures, see there); an item leaves its
+layer while it is selected or just changed and goes back when things are quiet (``REBATCH_MS``).
 """
 
 from __future__ import annotations
