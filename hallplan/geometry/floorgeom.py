@@ -269,6 +269,7 @@ class FloorGeometry:
         self._movable: _MovableRaster | None = None
         self._obstacle_index: tuple | None = None  # (ids array, id → row) of the obstacle arrays
         self._standing: np.ndarray | None = None  # standing_mask(), patched around moved items
+        self._standing_dirty: list[tuple[float, float, float, float]] = []  # boxes moved since
         self._drag_ids: frozenset[str] | None = None
         self._drag_rest: dict[Any, Any] = {}
         self.builds = 0  # number of memo misses (tests and bench read it)
@@ -334,6 +335,7 @@ class FloorGeometry:
             self._memo.clear()
             self._movable = None
             self._standing = None
+            self._standing_dirty = []
             self._drag_ids, self._drag_rest = None, {}
             try:
                 self._snap = self._take_snapshot()
@@ -366,11 +368,11 @@ class FloorGeometry:
             del self._memo[key]
         if self._standing is not None and kinds & (LAYOUT_KINDS | OBSTACLE_KINDS):
             if changed is not None and kinds <= MOVABLE_KINDS:
-                for c in changed:  # only the cells near the moved items' old and new boxes can change
-                    win = self.grid.window((c[0] - pad, c[1] - pad, c[2] + pad, c[3] + pad), pad=1)
-                    self._standing[win] = self._standing_cells(self.grid.sub(win))
+                # only the cells near the moved items' old and new boxes can change: redone when next asked
+                self._standing_dirty.extend(changed)
             else:
                 self._standing = None
+                self._standing_dirty = []
 
     def _patch_obstacles(self, ids: frozenset[str]) -> bool:
         """Rewrite the rows of the moved or resized items in the obstacle arrays (a drag frame) instead
@@ -775,6 +777,14 @@ class FloorGeometry:
         if self._standing is None:
             self.builds += 1
             self._standing = self._standing_cells(self.grid)
+            self._standing_dirty = []
+        elif self._standing_dirty:
+            b = np.array(self._standing_dirty)
+            self._standing_dirty = []
+            pad = self.person_radius + 2 * self.grid.cell
+            # one window over all the changed boxes (a drag step moves an item less than its size)
+            win = self.grid.window((b[:, 0].min() - pad, b[:, 1].min() - pad, b[:, 2].max() + pad, b[:, 3].max() + pad), pad=1)
+            self._standing[win] = self._standing_cells(self.grid.sub(win))
         return self._standing
 
     def _standing_cells(self, sub: Grid) -> np.ndarray:
