@@ -51,6 +51,7 @@ class Settings:
     autosave_ms: int = 1500
     show_labels: bool = True
     show_ghost: bool = True
+    live_checking: bool = True  # rules after every edit (off: no rule engine is built at start)
     geometry: str = ""
     window_state: str = ""
 

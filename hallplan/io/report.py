@@ -16,7 +16,7 @@ import hashlib
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,10 +41,11 @@ from reportlab.platypus import (
 )
 
 from hallplan.i18n import label, tr
-from hallplan.model import Acknowledgement, Floor, Plan
+from hallplan.model import Floor, Plan
 from hallplan.model.geom import ring_centroid
 from hallplan.render.style import SEVERITY_COLOURS
 
+from .acks import is_acknowledged
 from .fonts import CJKFont, load_font
 from .signs import (
     MapView,
@@ -122,15 +123,6 @@ def _message(f: Any, lang: str) -> str:
     if callable(m):
         return m(lang)
     return getattr(f, "message_en" if lang == "en" else "message_zh", "") or str(m or "")
-
-
-def is_acknowledged(f: Any, acks: Iterable[Acknowledgement]) -> Acknowledgement | None:
-    """The acknowledgement covering finding ``f``: same rule and the same entities (or none listed)."""
-    ents = set(getattr(f, "entity_ids", ()) or ())
-    for a in acks:
-        if a.rule_id == f.rule_id and (not a.entity_ids or set(a.entity_ids) == ents):
-            return a
-    return None
 
 
 def _pack_version(path: str) -> str:

@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hallplan.io.report import is_acknowledged
+from hallplan.io.acks import is_acknowledged
 from hallplan.model import Acknowledgement, Action, ChangeEvent, History, SetPlanProperties
 from hallplan.rules.engine import STRUCTURAL_PROPS
 from hallplan.rules.finding import Finding, Severity

@@ -31,8 +31,12 @@ POLL_MS = 15
 MIN_VIEW_M = 14.0  # zooming to a finding shows at least this much of the plan
 
 
+def worker_mode() -> str:
+    return os.environ.get("HALLPLAN_LIVE_WORKER", "process").lower()
+
+
 def make_backend(mode: str | None = None):
-    mode = (mode or os.environ.get("HALLPLAN_LIVE_WORKER", "process")).lower()
+    mode = (mode or worker_mode()).lower()
     if mode == "off":
         return None
     from .worker import InlineBackend, ProcessBackend
@@ -136,9 +140,11 @@ class LiveController(QObject):
         self.ed = win.editor
         self.scene = win.plan_scene
         self.canvas = win.canvas
-        if backend == "auto":
-            backend = make_backend()
-        self.checker = LiveChecker(win.history, backend, rules, is_dragging=self._dragging)
+        self._backend_arg, self._rules = backend, rules
+        # Live checking switched off (HALLPLAN_LIVE_WORKER=off or the setting): no rule engine is
+        # built at start (it imports every check); the first recheck, overlay or the switch does.
+        self.checker: LiveChecker | None = None
+        self._checker_offs: list = []
         self.focused: Shown | None = None
         self._outline_sig = None
         self._counts_key = None
@@ -152,7 +158,11 @@ class LiveController(QObject):
             a.toggled.connect(lambda _on, n=name: self._overlays_toggled(n))
             self.overlay_actions[name] = a
         self.recheck_act = QAction(win)
-        self.recheck_act.triggered.connect(self.checker.recheck)
+        self.recheck_act.triggered.connect(self.recheck)
+        self.enable_act = QAction(win)
+        self.enable_act.setCheckable(True)
+        self.enable_act.setChecked(self._wants_live())
+        self.enable_act.toggled.connect(self.set_enabled)
         # canvas layers
         self.heat_item = HeatItem()
         self.prim_items: dict[str, PrimsItem] = {n: PrimsItem() for n in OVERLAYS}
@@ -192,6 +202,8 @@ class LiveController(QObject):
         sb.addPermanentWidget(self.counts_btn)
         # menu
         self.menu = win.menuBar().addMenu("")
+        self.menu.addAction(self.enable_act)
+        self.menu.addSeparator()
         for a in self.overlay_actions.values():
             self.menu.addAction(a)
         self.menu.addSeparator()
@@ -202,14 +214,63 @@ class LiveController(QObject):
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
         self._offs = [
-            self.checker.changed.connect(self._findings_changed),
-            self.checker.overlays_changed.connect(self._overlays_changed),
             self.ed.floor_changed.connect(lambda _f: self._floor_changed()),
             self.ed.selection_changed.connect(lambda: self.panel.set_selection(self.ed.selection)),
             self.ed.preview_changed.connect(self._maybe_drop),
             win.history.subscribe(self._on_change),
         ]
+        if self.enable_act.isChecked():
+            self._start_checker()
         self.retranslate()
+        self._floor_changed()
+
+    def _wants_live(self) -> bool:
+        return worker_mode() != "off" and getattr(getattr(self.win, "settings", None), "live_checking", True)
+
+    def _start_checker(self) -> LiveChecker:
+        """The checker (rule engine and worker), built on first need."""
+        if self.checker is None:
+            backend = self._backend_arg
+            if backend == "auto":
+                backend = make_backend() if self.enable_act.isChecked() else None
+            self.checker = LiveChecker(self.win.history, backend, self._rules, is_dragging=self._dragging)
+            self._checker_offs = [
+                self.checker.changed.connect(self._findings_changed),
+                self.checker.overlays_changed.connect(self._overlays_changed),
+            ]
+        return self.checker
+
+    def _stop_checker(self) -> None:
+        for off in self._checker_offs:
+            off()
+        self._checker_offs = []
+        self.timer.stop()
+        if self.checker is not None:
+            self.checker.close()
+        self.checker = None
+
+    def set_enabled(self, on: bool) -> None:
+        """Live checking on (rules after every edit, the worker) or off (nothing runs; remembered)."""
+        if self.enable_act.isChecked() != on:
+            self.enable_act.setChecked(on)  # comes back here through toggled
+            return
+        st = getattr(self.win, "settings", None)
+        if st is not None and hasattr(st, "live_checking"):
+            st.live_checking = on
+            st.save()
+        if on and self.checker is not None and self.checker.backend is None and self._backend_arg == "auto" \
+                and worker_mode() != "off":
+            self._stop_checker()  # a light-only checker (built by a recheck): now with the worker
+        if on:
+            self._start_checker()
+        elif self.checker is not None:
+            self._stop_checker()
+            self.focused = None
+            self.focus_item.clear()
+        self._floor_changed()
+
+    def recheck(self) -> None:
+        self._start_checker().recheck()
         self._floor_changed()
 
     # ------------------------------------------------------------------ plumbing
@@ -217,16 +278,19 @@ class LiveController(QObject):
         return self.canvas.buttons_down > 0 and self.ed.tool.busy
 
     def _maybe_drop(self) -> None:
-        if self.checker.last_draft and not self._dragging():
+        if self.checker is not None and self.checker.last_draft and not self._dragging():
             self.checker.drop()
             self._kick()
 
     def _kick(self) -> None:
-        if self.checker.busy and not self.timer.isActive():
+        if self.checker is not None and self.checker.busy and not self.timer.isActive():
             self.timer.start()
         self._status()
 
     def poll(self) -> None:
+        if self.checker is None:
+            self.timer.stop()
+            return
         be = self.checker.backend
         if be is not None and not be.alive:  # the worker died (killed, out of memory): start another
             self.checker.restart(make_backend())
@@ -238,12 +302,12 @@ class LiveController(QObject):
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """Block until the worker has answered everything (tests, screenshots)."""
         end = time.monotonic() + timeout
-        while self.checker.busy and time.monotonic() < end:
+        while self.checker is not None and self.checker.busy and time.monotonic() < end:
             be = self.checker.backend
             for r in be.wait(0.05) if be is not None else ():
                 self.checker.accept(r)
         self._status()
-        return not self.checker.busy
+        return self.checker is None or not self.checker.busy
 
     def _on_change(self, ev) -> None:
         if self.overlay_actions["queue"].isChecked():
@@ -254,7 +318,8 @@ class LiveController(QObject):
         self._kick()
 
     def _floor_changed(self) -> None:
-        self.checker.set_view(self.ed.floor_id, self._wanted())
+        if self.checker is not None:
+            self.checker.set_view(self.ed.floor_id, self._wanted())
         self._overlays_changed()
         self._findings_changed()
         self._kick()
@@ -263,6 +328,11 @@ class LiveController(QObject):
         return frozenset(n for n in WORKER_OVERLAYS if self.overlay_actions[n].isChecked())
 
     def _overlays_toggled(self, name: str) -> None:
+        if self.overlay_actions[name].isChecked():
+            self._start_checker()  # an overlay asked for: checking starts (light only when switched off)
+        if self.checker is None:
+            self._overlays_changed()
+            return
         self.checker.set_view(self.ed.floor_id, self._wanted())
         if name == "queue":
             self._draw_queue()
@@ -272,7 +342,7 @@ class LiveController(QObject):
     # ------------------------------------------------------------------ findings
     def _findings_changed(self) -> None:
         t = time.perf_counter()
-        self.shown = self.checker.shown()
+        self.shown = self.checker.shown() if self.checker is not None else []
         self._outlines()
         self.panel.set_findings(self.shown)
         if self.focused is not None:
@@ -323,6 +393,9 @@ class LiveController(QObject):
 
     def _status(self) -> None:
         c = self.checker
+        if c is None:
+            self._status_off()
+            return
         counts = c.counts(self.shown)
         acked = sum(1 for s in self.shown if s.ack is not None)
         e, w, i = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
@@ -363,9 +436,26 @@ class LiveController(QObject):
                 it.dim = dim
                 it.update()
 
+    def _status_off(self) -> None:
+        key = ("off", tr("live.status.switched_off.short"))
+        if key != self._counts_key:
+            self._counts_key = key
+            self.counts_btn.setText(key[-1])
+            self.counts_btn.setStyleSheet("QToolButton{color:#777;padding:0 6px}")
+            self.counts_btn.setToolTip(tr("live.status.switched_off"))
+        if self.progress.isVisible():
+            self.progress.setVisible(False)
+        self.panel.set_status(tr("live.status.switched_off"), False)
+
     # ------------------------------------------------------------------ overlays
     def _overlays_changed(self) -> None:
         c = self.checker
+        if c is None:
+            self.heat_item.set_heat(None)
+            for n in WORKER_OVERLAYS:
+                self.prim_items[n].set_prims(())
+            self._legend()
+            return
         wanted = self._wanted()
         heat = c.overlays.get("heat") if "heat" in wanted else None
         self.heat_item.set_heat(heat.heat if heat is not None else None)
@@ -381,7 +471,7 @@ class LiveController(QObject):
         prims = []
         if f is not None and self.overlay_actions["queue"].isChecked():
             line_d, depth = 1.0, 2.0
-            for r in self.checker.light.applicable():
+            for r in self._start_checker().light.applicable():
                 if r.check == "queue_space":
                     line_d, depth = r.p.get("line_distance", 1.0), r.p.get("clear_depth", 2.0)
                     break
@@ -396,11 +486,11 @@ class LiveController(QObject):
     def _legend(self) -> None:
         c = self.checker
         lines, heat = [], None
-        stale = "" if c.overlays_current else tr("live.legend.stale")
+        stale = "" if c is not None and c.overlays_current else tr("live.legend.stale")
         for n in OVERLAYS:
             if not self.overlay_actions[n].isChecked():
                 continue
-            d = c.overlays.get(n)
+            d = c.overlays.get(n) if c is not None else None
             if n == "queue":
                 lines.append(("queue", tr("live.legend.queue")))
                 continue
@@ -460,13 +550,13 @@ class LiveController(QObject):
     def acknowledge(self, finding, reason: str) -> None:
         from dataclasses import replace
 
-        cmd = replace(self.checker.acknowledge_command(finding, reason), label="live.cmd.acknowledge")
+        cmd = replace(self._start_checker().acknowledge_command(finding, reason), label="live.cmd.acknowledge")
         self.ed.push(cmd)
 
     def unacknowledge(self, finding) -> None:
         from dataclasses import replace
 
-        cmd = self.checker.unacknowledge_command(finding)
+        cmd = self._start_checker().unacknowledge_command(finding)
         if cmd is not None:
             self.ed.push(replace(cmd, label="live.cmd.unacknowledge"))
 
@@ -491,6 +581,8 @@ class LiveController(QObject):
         self.dock.setWindowTitle(tr("live.panel.title"))
         self.menu.setTitle(tr("live.menu"))
         self.recheck_act.setText(tr("live.act.recheck"))
+        self.enable_act.setText(tr("live.act.enable"))
+        self.enable_act.setToolTip(tr("live.act.enable.tip"))
         self.dock.toggleViewAction().setText(tr("live.act.panel"))
         for n, a in self.overlay_actions.items():
             a.setText(tr(f"live.overlay.{n}"))
@@ -503,8 +595,7 @@ class LiveController(QObject):
         for off in self._offs:
             off()
         self._offs = []
-        self.timer.stop()
-        self.checker.close()
+        self._stop_checker()
 
 
 def install(win, backend="auto", rules=None) -> LiveController:
