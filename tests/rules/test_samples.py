@@ -14,7 +14,12 @@ def test_county_sample_is_compliant_under_its_profile():
     ran = {r.id for r in eng.rules}
     assert {"national.evac-hall", "national.accessible-route", "national.exit-width-total",
             "YZ.back-office-separated", "YZ.cctv-coverage", "YZ.guide-desk-visible"} <= ran
-    assert not [f for f in fs if f.severity != Severity.INFO], [f.message_zh for f in fs]
+    # One warning, explained: the enterprise-service group has 5 windows where its demand (14 cases
+    # an hour, 20 min each) needs 6 to keep the mean wait within JZ-8's half hour (50 min with 5).
+    soft = [f for f in fs if f.severity != Severity.INFO]
+    assert [f.rule_id for f in soft] == ["JZ.queue-wait"], [f.message_zh for f in soft]
+    assert soft[0].severity == Severity.WARNING
+    assert soft[0].value("windows") == 5 and soft[0].value("windows_needed") == 6
     # What remains is information: equipment not recorded in the sample, optional window kinds,
     # supporting zones present, the undifferentiated share.
     mine = {f.rule_id for f in fs if f.rule_id in {"YZ.evaluator", "YZ.other-windows", "YZ.supporting-zones",
