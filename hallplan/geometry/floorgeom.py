@@ -237,12 +237,13 @@ def merge_overlapping(geoms: np.ndarray) -> np.ndarray:
     return np.array(parts, dtype=object)
 
 
-def dilate(geoms: np.ndarray, radius: float):
+def dilate(geoms: np.ndarray, radius: float, merged: np.ndarray | None = None):
     """Union of geometries grown by ``radius`` (Minkowski sum with a disc, 4 segments a quarter) as a
-    valid (multi)polygon."""
+    valid (multi)polygon. ``merged``: ``merge_overlapping(geoms)`` if already known (it does not depend
+    on the radius, so one merge serves every radius)."""
     if len(geoms) == 0:
         return shapely.Polygon()
-    parts = merge_overlapping(geoms)
+    parts = merge_overlapping(geoms) if merged is None else merged
     if radius > 0:
         parts = merge_overlapping(shapely.buffer(parts, radius, quad_segs=4))
     return shapely.multipolygons(list(parts)) if len(parts) > 1 else parts[0]
@@ -737,7 +738,11 @@ class FloorGeometry:
     def dilated(self, radius: float):
         """All obstacles grown by ``radius`` (drag-aware: see :meth:`eroded`)."""
         r = round(radius, 6)
-        return self.memo(("dilated", r), OBSTACLE_KINDS, lambda: dilate(self.obstacle_geoms, r))
+        return self.memo(("dilated", r), OBSTACLE_KINDS, lambda: dilate(self.obstacle_geoms, r, self._merged()))
+
+    def _merged(self) -> np.ndarray:
+        """The obstacles merged into disjoint polygons (shared by every radius of :meth:`dilated`)."""
+        return self.memo("merged_obstacles", OBSTACLE_KINDS, lambda: merge_overlapping(self.obstacle_geoms))
 
     def eroded(self, radius: float, which: str = "public"):
         """Free space eroded by ``radius``: the set of centres of discs of that radius that fit.
@@ -760,7 +765,10 @@ class FloorGeometry:
                 rkey = ("dilated_rest", r)
                 drest = self._drag_rest.get(rkey)
                 if drest is None:
-                    drest = self._drag_rest[rkey] = dilate(self.obstacle_geoms[~ins], r)
+                    merged = self._drag_rest.get("merged_rest")
+                    if merged is None:
+                        merged = self._drag_rest["merged_rest"] = merge_overlapping(self.obstacle_geoms[~ins])
+                    drest = self._drag_rest[rkey] = dilate(self.obstacle_geoms[~ins], r, merged)
                 rest = self._drag_rest[key] = base.difference(drest)
             moving = self.obstacle_geoms[ins]
             val = rest.difference(dilate(moving, r)) if len(moving) else rest
@@ -794,7 +802,9 @@ class FloorGeometry:
         e = shapely.clip_by_rect(self.eroded_region(r, "all"), *box)
         if not e.is_empty and len(self.obstacles):
             near = self.obstacle_tree.query(shapely.box(box[0] - 2 * r, box[1] - 2 * r, box[2] + 2 * r, box[3] + 2 * r))
-            if len(near):
+            if len(near) == len(self.obstacles):  # the whole floor (a first build): the memoised dilation
+                e = shapely.difference(e, self.dilated(r))
+            elif len(near):
                 e = shapely.difference(e, dilate(self.obstacle_geoms[np.sort(near)], r))
         return rasterize_edges(sub, e, rasterize_polygon(sub, e))
 
