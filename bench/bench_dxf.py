@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._util import median_time  # noqa: E402
 from bench.make_plans import make_municipal  # noqa: E402
 from hallplan.io.dxf_export import ExportOptions, evacuation_routes, export_plan  # noqa: E402
 from hallplan.io.dxf_import import ImportOptions, import_dxf  # noqa: E402
@@ -37,14 +37,7 @@ BEST: dict[float, float] = {}  # median -> best run, for the table
 
 
 def _median(fn, n: int):
-    ts, out = [], None
-    for _ in range(n):
-        t0 = time.perf_counter()
-        out = fn()
-        ts.append(time.perf_counter() - t0)
-    med = statistics.median(ts)
-    BEST[med] = min(ts)
-    return med, out
+    return median_time(fn, n, BEST)
 
 
 def main() -> None:

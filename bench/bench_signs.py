@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -19,20 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._util import median_time as _median  # noqa: E402
 from bench.make_plans import make_municipal  # noqa: E402
 from hallplan.io.fonts import load_font  # noqa: E402
 from hallplan.io.planfile import load, save  # noqa: E402
 from hallplan.io.report import ReportOptions, write_report  # noqa: E402
 from hallplan.io.signs import SIGN_TYPES, SignOptions, generate_signs  # noqa: E402
-
-
-def _median(fn, n: int) -> tuple[float, object]:
-    ts, out = [], None
-    for _ in range(n):
-        t0 = time.perf_counter()
-        out = fn()
-        ts.append(time.perf_counter() - t0)
-    return statistics.median(ts), out
 
 
 def _cold(argv: list[str]) -> float:

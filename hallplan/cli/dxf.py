@@ -153,6 +153,15 @@ def _import(args) -> int:
         level=level,
         lang=lang,
     )
+    if not args.list_layers:
+        from hallplan.io.atomic import prepare_output
+
+        try:  # a bad output path is reported before the (slow) import, not after it
+            prepare_output(args.output)
+        except OSError as exc:
+            print(f"error: {tr('dxf.err.write', lang, path=args.output, reason=exc.strerror or str(exc))}",
+                  file=sys.stderr)
+            return 1
     t0 = time.perf_counter()
     try:
         if args.list_layers:

@@ -50,6 +50,9 @@ def _signs(args) -> int:
     except (FontError, SignError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"error: cannot write to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     dt = time.perf_counter() - t0
     for path in res.files:
         print(f"wrote {path}")
@@ -73,6 +76,9 @@ def _report(args) -> int:
                            options=ReportOptions(lang=args.lang, font=args.font, plan_figures=not args.no_plans))
     except (FontError, PackError, UnknownProfile) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     c = res.counts
     print(f"wrote {res.path}: {res.pages} page(s), {c.get('error', 0)} error(s), {c.get('warning', 0)} warning(s), "

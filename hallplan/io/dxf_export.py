@@ -34,7 +34,6 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1204,21 +1203,9 @@ def audit(doc: Drawing) -> tuple[list[str], list[str]]:
 
 def write_document(doc: Drawing, path: str | os.PathLike) -> Path:
     """Write atomically (temp file in the same folder, then rename); never leaves half a file."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        doc.saveas(tmp, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
+    from hallplan.io.atomic import atomic_write
+
+    return atomic_write(path, lambda tmp: doc.saveas(tmp, encoding="utf-8"))
 
 
 def export_plan(

@@ -25,7 +25,6 @@ import math
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -137,32 +136,18 @@ def dumps(plan: Plan) -> str:
 
 def save(plan: Plan, path: str | os.PathLike, keep_backup: bool = True) -> Path:
     """Write atomically: temp file in the same folder, fsync, rename; the previous file → ``.bak``."""
+    from hallplan.io.atomic import atomic_write
+
     path = Path(path)
     text = dumps(plan)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if keep_backup and path.exists():
+        if keep_backup and path.is_file():
             shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(tmp, path)
-        tmp = None
-        try:
-            dfd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:  # pragma: no cover - platforms without directory fsync
-            pass
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+
+    return atomic_write(path, write)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,6 +45,7 @@ from hallplan.model.geom import ring_centroid
 from hallplan.render.style import SEVERITY_COLOURS
 
 from .acks import is_acknowledged
+from .atomic import atomic_write
 from .fonts import CJKFont, load_font
 from .signs import (
     MapView,
@@ -513,22 +513,18 @@ def write_report(plan: Plan, path: str | os.PathLike, findings: Sequence[Any] | 
 
     # -- check, then write ---------------------------------------------------------------
     font.check_all(T.items)
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=out.stem + ".", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
+    pages = 0
+
+    def write(tmp: str) -> None:
+        nonlocal pages
         doc = SimpleDocTemplate(tmp, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
                                 bottomMargin=20 * mm, title=f"{plan.name} · {tr('report.title', lang)}",
                                 author="hallplan", creator="hallplan", subject=tr("report.title", lang),
                                 invariant=1, initialFontName=font.name, initialFontSize=10, lang="zh-CN" if lang == "zh" else "en")
         doc.build(story, canvasmaker=_numbered_canvas(font.name, lang))
         pages = doc.page
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+
+    out = atomic_write(path, write)
     return ReportResult(out, pages, len(open_f), len(acked), dict(counts), list(dict.fromkeys(ctx.warnings)))
 
 

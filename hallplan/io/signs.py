@@ -22,7 +22,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,6 +52,7 @@ from hallplan.model import (
 from hallplan.model.geom import bounds, local_to_world, rotate_point
 from hallplan.render.style import WINDOW_COLOUR, ZONE_COLOURS
 
+from .atomic import atomic_write, prepare_folder
 from .fonts import CJKFont, GlyphProblem, MissingGlyphsError, load_font
 
 STYLES_PATH = Path(__file__).with_name("sign_styles.json")
@@ -1648,8 +1648,7 @@ def generate_signs(plan: Plan, out_dir: str | os.PathLike, options: SignOptions 
     warnings: list[str] = []
     by_kind = collect_pages(plan, options, styles, warnings)
     check_glyphs(font, (p for pages in by_kind.values() for p in pages))
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = prepare_folder(out_dir)
     ctx = SignContext(plan, styles, options, warnings)
     files: list[Path] = []
     counts: dict[str, int] = {}
@@ -1669,9 +1668,8 @@ def write_pdf(path: Path, pages: Sequence[Page], font: CJKFont, ctx: SignContext
     bleed = ctx.bleed
     slug = (pr["crop_mark_offset_mm"] + pr["crop_mark_length_mm"]) if ctx.options.crop_marks else 0.0
     pad = max(bleed, slug)
-    fd, tmp = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+
+    def write(tmp: str) -> None:
         c = Canvas(tmp, invariant=1, pageCompression=1, initialFontName=font.name, initialFontSize=10, lang="zh-CN")
         c.setTitle(f"{ctx.plan.name} · {title}")
         c.setAuthor("hallplan")
@@ -1693,11 +1691,8 @@ def write_pdf(path: Path, pages: Sequence[Page], font: CJKFont, ctx: SignContext
                 _crop_marks(c, pad, w, h, pr)
             c.showPage()
         c.save()
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+
+    atomic_write(path, write)
 
 
 def _crop_marks(c: Canvas, pad: float, w: float, h: float, pr: dict[str, Any]) -> None:
