@@ -180,6 +180,8 @@ def test_overlays_arrive_for_the_shown_floor(win):
     assert set(lc.checker.overlays) == {"heat", "access", "separation", "cctv"}
     assert not lc.heat_item.boundingRect().isEmpty()
     assert lc.legend.isVisible() and lc.legend.heat is not None
+    # the legend sits in the strip under the canvas, never over the viewport (pans stay cheap scrolls)
+    assert not win.canvas.isAncestorOf(lc.legend) and lc.legend.parent().objectName() == "canvas_strip"
     assert lc.prim_items["queue"]._paths  # one-metre lines drawn from the plan
     heat = lc.checker.overlays["heat"]
     assert heat.heat.limit and heat.value("worst_m") > 0

@@ -124,6 +124,18 @@ def test_typed_coordinates_draw_a_wall():
     assert [pytest.approx(p) for p in w.points] == [(4, 8), (4, 6), (7, 6), (7, 7.5)]
 
 
+def test_typed_nonsense_and_out_of_range_coordinates_are_refused():
+    """1e999 parsed as inf and 1e308 overflowed the spatial index (OverflowError in the editor)."""
+    ed = new_editor()
+    ed.set_tool("outline_rect")
+    for t in ("1e999,1e999", "-1e308,1e308", "1e20,0", "nan,1", "inf,3", "1,,2", "@5,5"):
+        assert not ed.typed(t), t
+    assert ed.typed("0,0") and not ed.typed("1e999,5") and ed.typed("30,20")
+    assert ed.floor.outline.exterior == ((0, 0), (30, 0), (30, 20), (0, 20))
+    ed.set_tool("wall")
+    assert ed.typed("1,1") and not ed.typed("@1e300,0") and not ed.typed("1e6<0")
+
+
 def test_polygon_zone_closes_on_first_point_and_rejects_self_intersection():
     ed = hall()
     ed.set_tool("zone_poly")

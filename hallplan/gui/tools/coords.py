@@ -32,6 +32,9 @@ _POLAR = re.compile(rf"^@?\s*({_NUM})\s*<\s*({_NUM})$")
 _LEN = re.compile(rf"^({_NUM})$")
 
 
+MAX_COORD = 100_000.0  # metres: a typed point beyond 100 km (or inf, 1e999) is a typing slip
+
+
 class CoordError(ValueError):
     pass
 
@@ -41,6 +44,15 @@ def normalise(text: str) -> str:
 
 
 def parse_point(text: str, last: Point | None, cursor: Point | None) -> Point:
+    """The point ``text`` names; :class:`CoordError` for nonsense, inf or a point beyond
+    ``MAX_COORD`` (it would break the spatial index and the view)."""
+    p = _parse_point(text, last, cursor)
+    if not all(math.isfinite(v) and abs(v) <= MAX_COORD for v in p):
+        raise CoordError(f"out of range: {text!r}")
+    return p
+
+
+def _parse_point(text: str, last: Point | None, cursor: Point | None) -> Point:
     t = normalise(text)
     m = _XY.match(t)
     if m:
