@@ -344,7 +344,8 @@ class Painter:
         leading = self.ctx.leading
         fit = fit_text(text, self.font.name, w, h, max_mm, max_lines, leading,
                        balance=(align == "center") if balance is None else balance)
-        if min_mm and fit.size < min_mm - 0.05:
+        min_mm = min_mm or SMALLEST_MM  # below this nothing is legible: say so rather than print specks
+        if fit.size < min_mm - 0.05:
             where = f"{self.where} {what}".strip()
             self.ctx.warnings.append(tr("sign.warn.small_text", self.ctx.lang, where=where, size=fit.size, min=min_mm))
         block = fit.height(leading)

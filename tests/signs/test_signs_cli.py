@@ -27,3 +27,16 @@ def test_signs_verb_missing_glyph_exit_1(town, tmp_path, capsys):
 def test_signs_verb_unknown_type(tmp_path, capsys):
     assert main(["signs", str(PLANS / "village_station.hallplan"), "-o", str(tmp_path), "--only", "neon"]) == 1
     assert "unknown sign type" in capsys.readouterr().err
+
+
+def test_absurdly_long_hall_name_is_warned_not_silently_tiny(tmp_path, capsys):
+    """A name that can only fit as specks (< 0.8 mm) is drawn inside the page and reported."""
+    import json
+
+    d = json.loads((PLANS / "village_station.hallplan").read_text(encoding="utf-8"))
+    d["plan"]["name"] = "很长的名字" * 200
+    src = tmp_path / "long.hallplan"
+    src.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    assert main(["signs", str(src), "-o", str(tmp_path / "o"), "--only", "hours"]) == 0
+    err = capsys.readouterr().err
+    assert "对外服务时间公告 hall：文字缩小至 0." in err
