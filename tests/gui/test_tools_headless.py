@@ -379,6 +379,36 @@ def test_properties_validation_and_floors():
     assert len(ed.plan.floors) == 1 and ed.floor is not None
 
 
+def test_floor_removal_lands_on_the_nearest_storey_and_undo_shows_what_came_back():
+    ed = new_editor()
+    ed.set_tool("outline_rect")
+    click(ed, 0, 0)
+    click(ed, 20, 12)
+    assert not ed.remove_floor()  # the last floor stays
+    ed.add_floor()
+    ed.add_floor()
+    f3 = ed.floor_id
+    ed.set_tool("zone_rect")
+    click(ed, 1, 1)
+    click(ed, 5, 5)
+    assert ed.remove_floor()
+    assert ed.floor.storey == 2  # the neighbour, not the ground floor
+    ed.undo()
+    assert ed.floor_id == f3 and len(ed.floor.zones) == 1  # the floor put back is shown
+    ed.set_floor(ed.plan.floors[0].id)
+    ed.undo()  # the zone on floor 3: undo goes there
+    assert ed.floor_id == f3 and not ed.floor.zones
+    ed.set_floor(ed.plan.floors[0].id)
+    ed.redo()
+    assert ed.floor_id == f3 and len(ed.floor.zones) == 1 and ed.selection
+    for _ in range(10):
+        ed.undo()
+    assert ed.plan.floors == [] and ed.floor is None
+    for _ in range(10):
+        ed.redo()
+    assert [f.storey for f in ed.plan.floors] == [1, 2] and ed.floor is not None
+
+
 def test_undo_selects_what_it_touched_and_prunes_deleted():
     ed = hall()
     seat = min(ed.floor.furniture.values(), key=lambda s: s.y)

@@ -75,6 +75,7 @@ class Editor:
         self._paste_count = 0
         self._clip_floor: str | None = None
         self.floor_id: str | None = None
+        self._storey: int | None = None  # the shown floor's storey (to land near it when it is removed)
         self.index = SpatialIndex(cell=4.0)
         self._geo: dict[str, tuple[tuple[Point, ...], list[tuple[Point, Point]]]] = {}
         self.selection_changed = Signal()
@@ -125,16 +126,27 @@ class Editor:
         self.tool.cancel()
         self.floor_id = floor_id
         self._rebuild_index()
+        self._remember_storey()
         self._set_selection([])
         self.floor_changed.emit(floor_id)
         self.preview_changed.emit()
 
-    def _reset_floor(self) -> None:
+    def _reset_floor(self, near_storey: int | None = None) -> None:
+        """A floor to show when the shown one is gone: the nearest storey to ``near_storey`` (the
+        removed floor's; the lower one on a tie), else the ground floor."""
         ids = [f.id for f in self.plan.floors]
         if self.floor_id not in ids:
-            g = self.plan.ground_floor()
+            if near_storey is not None and self.plan.floors:
+                g = min(self.plan.floors, key=lambda f: (abs(f.storey - near_storey), f.storey))
+            else:
+                g = self.plan.ground_floor()
             self.floor_id = g.id if g is not None else None
         self._rebuild_index()
+        self._remember_storey()
+
+    def _remember_storey(self) -> None:
+        f = self.floor
+        self._storey = f.storey if f is not None else None
 
     def _rebuild_index(self) -> None:
         self.index.clear()
@@ -166,19 +178,27 @@ class Editor:
 
     def _on_change(self, ev: ChangeEvent) -> None:
         floors = [f.id for f in self.plan.floors]
+        t = ev.touched
+        if ev.action in (Action.UNDO, Action.REDO) and self.floor_id in floors:
+            # undo/redo of an edit on another floor (or a floor put back): show that floor, so the
+            # planner sees what changed
+            there = [fid for fid in t.floor_ids if fid in floors]
+            if len(there) == 1 and there[0] != self.floor_id:
+                self.set_floor(there[0])
         if ev.action == Action.RESET or self.floor_id not in floors:
             old = self.floor_id
+            near = self._storey if ev.action != Action.RESET else None
             self.tool.cancel()
             self.floor_id = None
-            self._reset_floor()
+            self._reset_floor(near)
             self.selection = []
             self.selection_changed.emit()
             if old != self.floor_id or ev.action == Action.RESET:
                 self.floor_changed.emit(self.floor_id)
             self.preview_changed.emit()
             return
-        t = ev.touched
         if self.floor_id in t.floor_ids:
+            self._remember_storey()
             for eid in t.entity_ids:
                 self._reindex(eid)
             if EntityKind.FLOOR in t.kinds:
