@@ -244,6 +244,27 @@ def test_properties_panel_edits_are_commands(win, qtbot):
     assert w.editor.entity(win1.id).length == win1.length
 
 
+def test_properties_panel_refuses_absurd_sizes_and_positions(win, qtbot):
+    """A 400 m door or a counter moved to x = 99,999 m (a typing slip) used to be accepted."""
+    w = win
+    w.open_path(str(PLANS / "town_centre.hallplan"))
+    f = w.editor.floor
+    door = next(iter(f.doors.values()))
+    w.editor.select([door.id])
+    w.properties_panel.rebuild()
+    box = w.properties_panel.widgets["width"]
+    assert box.maximum() <= 20.0
+    box.setValue(400.0)
+    box.editingFinished.emit()
+    assert w.editor.entity(door.id).width <= 20.0
+    win1 = next(iter(f.windows.values()))
+    w.editor.select([win1.id])
+    w.properties_panel.rebuild()
+    xmax = max(p[0] for p in f.outline.exterior)
+    assert w.properties_panel.widgets["x"].maximum() <= xmax + 100.0
+    assert w.properties_panel.widgets["length"].maximum() <= 20.0
+
+
 def test_floors_panel_add_rename_reorder_switch_with_the_other_floor_faint(win, qtbot):
     w = win
     w.open_path(str(PLANS / "county_centre.hallplan"))

@@ -25,7 +25,7 @@ from PyQt6.QtWidgets import (
 )
 
 from hallplan.i18n import label, tr
-from hallplan.model import Door, Entity, Furniture, ServiceWindow, Wall, Zone
+from hallplan.model import Column, Door, Entity, Furniture, Lift, ServiceWindow, Stair, Wall, Zone
 from hallplan.model.geom import ring_area
 
 from ..tools import OUTLINE_ID, Editor
@@ -43,6 +43,17 @@ RANGES = {
     "car_width": (0.5, 10.0, 2, "m"), "car_depth": (0.5, 10.0, 2, "m"),
     "rotation": (-360.0, 360.0, 1, "°"), "fov": (0.0, 360.0, 1, "°"),
 }
+# tighter limits per kind of entity (a 400 m door or a 300 m counter is a typing slip)
+KIND_RANGES = {
+    (Door, "width"): (0.5, 20.0, 3, "m"),
+    (ServiceWindow, "length"): (0.3, 20.0, 3, "m"), (ServiceWindow, "depth"): (0.1, 5.0, 3, "m"),
+    (ServiceWindow, "height"): (0.3, 3.0, 3, "m"),
+    (Column, "width"): (0.05, 5.0, 3, "m"), (Column, "depth"): (0.05, 5.0, 3, "m"),
+    (Stair, "width"): (0.5, 30.0, 3, "m"), (Stair, "depth"): (0.5, 50.0, 3, "m"),
+    (Lift, "width"): (0.5, 10.0, 3, "m"), (Lift, "depth"): (0.5, 10.0, 3, "m"),
+    (Furniture, "width"): (0.05, 100.0, 3, "m"), (Furniture, "depth"): (0.05, 50.0, 3, "m"),
+}
+XY_MARGIN = 100.0  # metres: x and y stay within the floor outline's box widened by this
 
 
 def _hints(cls) -> dict:
@@ -187,8 +198,17 @@ class PropertiesPanel(QWidget):
             self.error.hide()
             self.ed.set_floor_props(**changes)
 
-    def _spin(self, name: str, value: float) -> QDoubleSpinBox:
-        lo, hi, dec, unit = RANGES.get(name, (-1e6, 1e6, 3, ""))
+    def _range(self, name: str, cls: type | None) -> tuple[float, float, int, str]:
+        lo, hi, dec, unit = KIND_RANGES.get((cls, name)) or RANGES.get(name, (-1e6, 1e6, 3, ""))
+        f = self.ed.floor
+        if name in ("x", "y") and f is not None and len(f.outline.exterior) >= 3:
+            vals = [p[0 if name == "x" else 1] for p in f.outline.exterior]
+            lo, hi = max(lo, min(vals) - XY_MARGIN), min(hi, max(vals) + XY_MARGIN)
+        return lo, hi, dec, unit
+
+    def _spin(self, name: str, value: float, cls: type | None = None) -> QDoubleSpinBox:
+        lo, hi, dec, unit = self._range(name, cls)
+        lo, hi = min(lo, value), max(hi, value)  # a value already outside stays shown as it is
         s = QDoubleSpinBox()
         s.setRange(lo, hi)
         s.setDecimals(dec)
@@ -218,7 +238,7 @@ class PropertiesPanel(QWidget):
                 continue
             v = getattr(e0, name)
             tp = hints.get(name, type(v))
-            w = self._editor_for(name, tp, v, ids)
+            w = self._editor_for(name, tp, v, ids, type(e0))
             if w is None:
                 continue
             if name in READONLY:
@@ -227,7 +247,7 @@ class PropertiesPanel(QWidget):
         if n == 1:
             self._extra_info(e0)
 
-    def _editor_for(self, name: str, tp, v, ids) -> QWidget | None:
+    def _editor_for(self, name: str, tp, v, ids, cls: type | None = None) -> QWidget | None:
         def commit(value):
             self.error.hide()
             self.ed.set_props(ids, **{name: value})
@@ -259,7 +279,7 @@ class PropertiesPanel(QWidget):
             s.editingFinished.connect(lambda: s.value() != v and commit(s.value()))
             return s
         if tp is float or isinstance(v, float):
-            s = self._spin(name, float(v))
+            s = self._spin(name, float(v), cls)
             s.editingFinished.connect(lambda: abs(s.value() - v) > 1e-9 and commit(float(s.value())))
             return s
         if tp is str or isinstance(v, str):
