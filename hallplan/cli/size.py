@@ -160,15 +160,24 @@ def render_text(plan, s: Sizing, findings, lang: str) -> str:
             out.append(_table(headers, rows, right=set(range(0, 7))))
     out.append("")
     staff = str(s.staff) if s.staff > 0 else tr("sizing.cli.not_stated", lang)
+    # windows and seats are compared like for like: the windows of the groups that have demand inputs
+    # (the others are not sized, and "0 needed" would read as "none needed")
+    sized = sum(gs.windows_in_plan for gs in s.groups)
+    unsized = s.windows_total - sized
+    windows_drawn = str(s.windows_total) if not s.groups or not unsized else f"{sized} (+{unsized})"
+    not_sized = tr("sizing.cli.not_sized", lang)
     out.append(_table(
         [tr("sizing.cli.col.item", lang), tr("sizing.cli.col.drawn", lang), tr("sizing.cli.col.needed", lang), tr("sizing.cli.col.basis", lang)],
         [
-            [tr("sizing.cli.row.windows", lang), str(s.windows_total), str(s.windows_needed), "JZ-8, LA-4.1.1"],
-            [tr("sizing.cli.row.seats", lang), str(s.seats), str(s.seats_needed), "YZ-3.3"],
+            [tr("sizing.cli.row.windows", lang), windows_drawn, str(s.windows_needed) if s.groups else not_sized,
+             "JZ-8, LA-4.1.1"],
+            [tr("sizing.cli.row.seats", lang), str(s.seats), str(s.seats_needed) if s.groups else not_sized, "YZ-3.3"],
             [tr("sizing.cli.row.staff", lang), staff, str(s.staff_needed), "LA-4.4.1.2"],
         ],
         right={1, 2},
     ))
+    if s.groups and unsized:
+        out.append(tr("sizing.cli.unsized_windows", lang, n=unsized))
     out.append("")
     if findings:
         out.append(tr("sizing.cli.findings", lang, n=len(findings)))
@@ -178,6 +187,8 @@ def render_text(plan, s: Sizing, findings, lang: str) -> str:
             out.append(f"      {f.citation}")
             if applied is not None and f.rule_id not in applied:  # why `hallplan check` does not list it
                 out.append(f"      ({tr('sizing.cli.not_in_profile', lang, profile=plan.profile)})")
+    elif not s.groups:
+        out.append(tr("sizing.cli.no_findings_unsized", lang))
     else:
         out.append(tr("sizing.cli.no_findings", lang))
     return "\n".join(out)
