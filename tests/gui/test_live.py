@@ -122,6 +122,26 @@ def test_click_a_finding_centres_the_view_on_it_and_highlights_it(win, qtbot):
     assert "「" in lc.panel.detail.toPlainText()  # the quoted clause
 
 
+def test_a_plan_wide_finding_about_counters_upstairs_goes_to_their_floor(win):
+    """A finding without a floor (e.g. JZ.queue-wait) naming windows on floor 2 did nothing when
+    clicked on floor 1."""
+    from hallplan.gui.live.checker import Shown
+    from hallplan.rules.finding import Citation, Finding, Severity
+
+    w, lc = win, win.live
+    ground = w.editor.floor_id
+    assert w.editor.add_floor()
+    up = w.editor.floor_id
+    w.editor.push(edits.add(w.plan, up, ServiceWindow("win-up", "20", WindowKind.UNIVERSAL, 5.0, 5.0, 0.0)))
+    w.editor.set_floor(ground)
+    f = Finding("JZ.test", "r", Severity.WARNING, "窗口不足", "too few", Citation("JZ", "t", "t", "1", "c"),
+                entity_ids=("win-up",))
+    w.canvas.zoom_to((-50, -50, 150, 100))
+    lc.focus(Shown(f))
+    assert w.editor.floor_id == up
+    assert not lc.focus_item.empty and w.canvas.px_per_m > 15
+
+
 def test_acknowledge_with_a_reason_is_a_command_kept_in_the_plan(win):
     w, lc = win, win.live
     w.editor.push(edits.move(w.plan, [COUNTER], DOOR[0] - 12.0, DOOR[1] - 6.5))

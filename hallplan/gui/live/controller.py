@@ -520,8 +520,9 @@ class LiveController(QObject):
     def focus(self, s: Shown) -> None:
         """Show finding ``s`` on the plan: its floor, zoomed and centred, its geometry highlighted."""
         f = s.finding
-        if f.floor_id and f.floor_id != self.ed.floor_id and any(x.id == f.floor_id for x in self.ed.plan.floors):
-            self.ed.set_floor(f.floor_id)
+        target = f.floor_id or self._floor_of(f.entity_ids)
+        if target and target != self.ed.floor_id and any(x.id == target for x in self.ed.plan.floors):
+            self.ed.set_floor(target)
         self._highlight(s)
         b = self.focus_item.plan_bounds()
         if b is None:
@@ -531,6 +532,12 @@ class LiveController(QObject):
         h = max(b[3] - b[1], MIN_VIEW_M * 0.6) * 1.3
         self.canvas.zoom_to((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
         self.canvas.centerOn(QPointF(cx, -cy))
+
+    def _floor_of(self, ids) -> str:
+        """A plan-wide finding (no floor) names entities: the floor holding them, the shown one
+        first ("" when none is found)."""
+        floors = sorted(self.ed.plan.floors, key=lambda fl: fl.id != self.ed.floor_id)
+        return next((fl.id for fl in floors if any(fl.get(e) is not None for e in ids)), "")
 
     def _highlight(self, s: Shown) -> None:
         """Draw finding ``s``'s geometry (and the items it names) as the focused one."""
