@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PyQt6.QtCore import QPointF, Qt
+from PyQt6.QtCore import QPointF, QSize, Qt
 from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PyQt6.QtWidgets import QLabel, QSizePolicy
 
 
 def sp(p) -> QPointF:
@@ -69,3 +70,39 @@ def brush(rgb: tuple, alpha: int = 255, pattern: str = "") -> QBrush:
 
 NO_PEN = QPen(Qt.PenStyle.NoPen)
 NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that may be narrower than its text (elided with "…", the whole text in the
+    tooltip), so a long status line never sets the window's minimum width."""
+
+    MIN_W = 60
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(min(self.MIN_W, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802
+        super().resizeEvent(ev)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width() - 2, 0))
+        if super().text() != shown:
+            super().setText(shown)

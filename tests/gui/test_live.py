@@ -209,6 +209,24 @@ def test_overlays_arrive_for_the_shown_floor(win):
     assert lc.heat_item.boundingRect().isEmpty()
 
 
+def test_every_overlay_on_in_english_still_fits_a_1366_screen(win):
+    """The legend had a fixed width and the findings status line set the dock's minimum: with every
+    overlay on, in English, the window could not be narrower than 2,385 px."""
+    from hallplan.i18n import set_language
+
+    w, lc = win, win.live
+    try:
+        w.set_language("en")
+        for n in ("heat", "access", "separation", "cctv", "queue"):
+            lc.overlay_actions[n].setChecked(True)
+        assert lc.wait_idle()
+        assert lc.legend.sizeHint().width() > 600  # the whole legend when there is room
+        assert w.minimumSizeHint().width() <= 1366
+        assert lc.legend.minimumSizeHint().width() < 200 and lc.panel.status.minimumSizeHint().width() < 100
+    finally:
+        set_language("zh")
+
+
 # --- Qt-free bookkeeping ------------------------------------------------------------------------
 def test_old_answers_are_stale_and_other_sessions_are_dropped():
     h = History(hall())

@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import time
 
-from PyQt6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
+from PyQt6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer
 from PyQt6.QtGui import QAction, QColor, QFont, QFontMetrics, QLinearGradient, QPainter
-from PyQt6.QtWidgets import QDockWidget, QToolButton, QWidget
+from PyQt6.QtWidgets import QDockWidget, QSizePolicy, QToolButton, QWidget
 
 from hallplan.i18n import label, tr
 from hallplan.model import Action, EntityKind
@@ -64,8 +64,18 @@ class Legend(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.lines: list[tuple[str, str]] = []  # (kind, text)
         self.heat: tuple[float, float | None] | None = None  # (vmax, limit)
+        self._full_w = 10
         self.setFixedHeight(30)
+        # as wide as its content when there is room, narrower (the last entries elided) when not:
+        # a fixed width made the main window wider than the screen with every overlay on
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.hide()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._full_w, 30)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(self._full_w, RAMP_W + 40), 30)
 
     def _font(self) -> QFont:
         f = QFont(self.font())
@@ -78,7 +88,9 @@ class Legend(QWidget):
         w = 8
         for kind, text in lines:
             w += (RAMP_W + 10 if kind == "heat" and heat is not None else 18) + fm.horizontalAdvance(text) + 16
-        self.setFixedWidth(max(w, 10))
+        self._full_w = max(w, 10)
+        self.setToolTip("\n".join(text for _k, text in lines))
+        self.updateGeometry()
         self.setVisible(bool(lines))
         self.update()
 
@@ -116,13 +128,19 @@ class Legend(QWidget):
                 p.setFont(f)
                 x += RAMP_W + 10
             else:
+                if x + 18 + fm.horizontalAdvance("…") > self.width():
+                    break  # no room left (the tooltip lists everything)
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(QColor(*SWATCH.get(kind, (90, 90, 90))))
                 p.drawRoundedRect(QRectF(x, mid - 5, 10, 10), 2, 2)
                 x += 18
             p.setPen(QColor(40, 40, 40))
-            p.drawText(QPointF(x, mid + fm.ascent() / 2 - 1), text)
+            room = int(self.width() - x - 4)
+            shown = text if fm.horizontalAdvance(text) <= room else fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            p.drawText(QPointF(x, mid + fm.ascent() / 2 - 1), shown)
             x += fm.horizontalAdvance(text) + 16
+            if shown != text:
+                break
         p.end()
 
 

@@ -30,6 +30,7 @@ from hallplan.i18n import language, tr
 from hallplan.render.style import SEVERITY_COLOURS
 from hallplan.rules.finding import Finding, Severity
 
+from ..qtutil import ElidedLabel
 from .checker import SEVERITIES, Shown, finding_key
 
 ICON = {Severity.ERROR: "✖", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
@@ -148,7 +149,7 @@ class FindingsPanel(QWidget):
         else:
             row = QHBoxLayout()
         row.addStretch(1)
-        self.status = QLabel()
+        self.status = ElidedLabel()  # never sets the dock's (and window's) minimum width
         self.status.setStyleSheet("color:#555")
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.progress = busy_bar(70, 10)

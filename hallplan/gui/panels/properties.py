@@ -163,6 +163,7 @@ class PropertiesPanel(QWidget):
     def _info(self, key: str, text: str) -> None:
         lb = QLabel(text)
         lb.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lb.setWordWrap(True)  # a long count line wraps instead of widening the dock
         self.form.addRow(tr(key), lb)
 
     def _floor_form(self) -> None:
