@@ -370,6 +370,9 @@ def test_plan_settings_dialog_validates_and_makes_one_command(qtbot):
     d.hours.setItem(0, 2, QTableWidgetItem("25:00"))
     d.accept()
     assert d.result() == 0 and "25:00" in d.error.text()
+    d.hours.setItem(0, 2, QTableWidgetItem("24:30"))  # was accepted
+    d.accept()
+    assert d.result() == 0 and "24:30" in d.error.text()
     d.hours.setItem(0, 2, QTableWidgetItem("12:00"))
     d.max_wait.setValue(15)
     d.accept()

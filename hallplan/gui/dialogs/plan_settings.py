@@ -199,7 +199,7 @@ class PlanSettingsDialog(QDialog):
             for c in (1, 2):
                 t = self._text(self.hours, r, c).replace("：", ":")
                 m = _TIME.match(t)
-                if m is None or int(m.group(1)) > 24 or int(m.group(2)) > 59:
+                if m is None or int(m.group(1)) > 24 or int(m.group(2)) > 59 or (int(m.group(1)) == 24 and int(m.group(2))):
                     return 2, tr("settings.err.time", row=r + 1, text=t or "—")
                 times.append(int(m.group(1)) * 60 + int(m.group(2)))
             if times[0] >= times[1]:
