@@ -19,3 +19,24 @@ def test_info_lists_areas_and_windows(capsys):
     assert main(["info", str(PLANS / "town_centre.hallplan")]) == 0
     out = capsys.readouterr().out
     assert "300.0 m²" in out and "无差别综合窗口 (universal): 7" in out
+
+
+def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
+    import hallplan.cli as cli
+
+    def boom(args):
+        raise KeyboardInterrupt
+
+    def wrapped(args):  # numpy turns a Ctrl-C during its import into an ImportError
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise ImportError("numpy._core.multiarray failed to import") from exc
+
+    import argparse
+
+    for func in (boom, wrapped):
+        monkeypatch.setattr(argparse.ArgumentParser, "parse_args", lambda self, argv=None, f=func: argparse.Namespace(func=f))
+        assert cli.main(["rules"]) == 130
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("interrupted:") and "\n" not in err

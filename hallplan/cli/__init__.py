@@ -23,12 +23,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupted(exc: BaseException) -> bool:
+    """Ctrl-C during an import can surface as an ImportError (numpy wraps it): look down the chain."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def main(argv=None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        parser = build_parser()  # imports every verb's modules: Ctrl-C may well land here
+        args = parser.parse_args(argv)
         return int(args.func(args) or 0)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, ImportError) as exc:
+        if isinstance(exc, ImportError) and not _interrupted(exc):
+            raise
+        # every output is written to a temp file and renamed into place: nothing half-written remains
+        print("interrupted: the file being written was not changed (files already finished are kept)",
+              file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
