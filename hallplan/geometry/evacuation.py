@@ -195,8 +195,16 @@ def _walk(fg: FloorGeometry, sub: Grid, free: np.ndarray, phi: np.ndarray, tmask
     out = np.where(near, d[nj, ni] + gap * h, np.nan)
     lost = stand & ~core
     if lost.any():  # the floor area around the trapped centre positions
-        lost = free & ~near & (ndimage.distance_transform_edt(~lost) * h <= reach)
+        lost = free & ~near & ndimage.binary_dilation(lost, _disc(reach, h))
     return out, near, lost
+
+
+def _disc(reach: float, h: float) -> np.ndarray:
+    """Cell offsets within ``reach`` of the centre cell: dilating by it marks exactly the cells whose
+    Euclidean distance transform (in cells, times ``h``) is within ``reach``."""
+    k = int(reach / h) + 1
+    o = np.arange(-k, k + 1, dtype=float)
+    return np.sqrt(o[:, None] ** 2 + o[None, :] ** 2) * h <= reach
 
 
 def _target_phi(sub: Grid, fg: FloorGeometry, room: Room, targets: tuple[Target, ...]):
