@@ -134,6 +134,12 @@ def test_typed_nonsense_and_out_of_range_coordinates_are_refused():
     assert ed.floor.outline.exterior == ((0, 0), (30, 0), (30, 20), (0, 20))
     ed.set_tool("wall")
     assert ed.typed("1,1") and not ed.typed("@1e300,0") and not ed.typed("1e6<0")
+    ed.escape()
+    ed.set_tool("column")
+    click(ed, 3, 3)
+    col = ed.selection[0]
+    assert not ed.move_selection(float("nan"), 0.0) and not ed.rotate_selection(float("inf"))
+    assert ed.entity(col).x == 3.0  # a NaN move used to land in the plan
 
 
 def test_polygon_zone_closes_on_first_point_and_rejects_self_intersection():

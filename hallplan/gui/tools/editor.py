@@ -430,6 +430,8 @@ class Editor:
     def move_selection(self, dx: float, dy: float, merge: bool = False) -> bool:
         if abs(dx) < 1e-12 and abs(dy) < 1e-12:
             return False
+        if not (math.isfinite(dx) and math.isfinite(dy)):  # a NaN got into the plan, then the index raised
+            return False
         if self.selection == [OUTLINE_ID]:
             f = self.floor
             assert f is not None
@@ -452,7 +454,7 @@ class Editor:
 
     def rotate_selection(self, angle: float, about: Point | None = None) -> bool:
         c = about or self.selection_centre()
-        if c is None:
+        if c is None or not math.isfinite(angle):
             return False
         if self.selection == [OUTLINE_ID]:
             f = self.floor
