@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hallplan.i18n import tr
+
 
 def test_off_builds_no_checker_until_asked(qtbot):
     from hallplan.gui.main_window import MainWindow
@@ -13,6 +15,8 @@ def test_off_builds_no_checker_until_asked(qtbot):
     qtbot.addWidget(w)
     lc = w.live
     assert lc.checker is None and not lc.enable_act.isChecked()
+    first = lc.panel.tree.topLevelItem(0).text(0)
+    assert first == tr("live.empty.off")  # not "no problems": nothing was checked
     w.editor.set_tool("select")
     lc.recheck()  # asked for: light rules, no worker
     assert lc.checker is not None and lc.checker.backend is None

@@ -361,6 +361,7 @@ class LiveController(QObject):
     def _findings_changed(self) -> None:
         t = time.perf_counter()
         self.shown = self.checker.shown() if self.checker is not None else []
+        self.panel.off = self.checker is None
         self._outlines()
         self.panel.set_findings(self.shown)
         if self.focused is not None:

@@ -122,6 +122,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.shown: list[Shown] = []
         self.selection: set[str] = set()
+        self.off = False  # live checking switched off: nothing was checked (not "no problems")
         self._sig = None
         self.current_key: tuple | None = None
         self.ask_reason = self._ask_reason  # tests replace it
@@ -276,8 +277,8 @@ class FindingsPanel(QWidget):
     def refresh(self, *_a) -> None:
         vis = self.visible()
         lang = language()
-        sig = (lang, tuple((s.key, s.stale, s.draft, s.ack) for s in vis))
         sel_mode = self.follow.isChecked() and bool(self.selection)
+        sig = (lang, self.off, sel_mode, tuple((s.key, s.stale, s.draft, s.ack) for s in vis))
         if sel_mode:
             self.banner.setText(tr("live.sel.banner", n=len(vis), total=len(self.shown)))
         self.banner.setVisible(sel_mode)
@@ -337,7 +338,8 @@ class FindingsPanel(QWidget):
                 di.setExpanded(True)
             top.setExpanded(True)
         if not vis:
-            empty = QTreeWidgetItem([tr("live.empty.selection" if sel_mode else "live.empty"), ""])
+            key = "live.empty.off" if self.off else "live.empty.selection" if sel_mode else "live.empty"
+            empty = QTreeWidgetItem([tr(key), ""])
             empty.setForeground(0, QBrush(QColor(120, 120, 120)))
             self.tree.addTopLevelItem(empty)
             empty.setFirstColumnSpanned(True)
