@@ -620,11 +620,15 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         try:
             plan = load(path)
-        except PlanFileError as exc:
-            QMessageBox.warning(self, tr("dlg.open_error"), str(exc))
-            return False
-        except OSError as exc:
-            QMessageBox.warning(self, tr("dlg.open_error"), f"{path}: {exc.strerror or exc}")
+        except (PlanFileError, OSError) as exc:
+            text = str(exc) if isinstance(exc, PlanFileError) else f"{path}: {exc.strerror or exc}"
+            QMessageBox.warning(self, tr("dlg.open_error"), text)
+            if not Path(path).exists():  # gone (moved, deleted): off the recent list
+                gone = str(Path(path).resolve())
+                if gone in self.settings.recent:
+                    self.settings.recent = [r for r in self.settings.recent if r != gone]
+                    self.settings.save()
+                    self._fill_recent()
             return False
         self.set_plan(plan, Path(path))
         self.settings.add_recent(path)

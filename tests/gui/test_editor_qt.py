@@ -320,6 +320,28 @@ def test_unsaved_prompt_recent_files_and_save(win, tmp_path, monkeypatch):
     assert "1.0" in src.read_text(encoding="utf-8") or src.exists()
 
 
+def test_broken_or_vanished_files_do_not_replace_the_plan_and_leave_the_recent_list(win, tmp_path, monkeypatch):
+    from PyQt6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    w = win
+    src = tmp_path / "gone.hallplan"
+    src.write_text((PLANS / "village_station.hallplan").read_text(encoding="utf-8"), encoding="utf-8")
+    assert w.open_path(str(src))
+    name = w.plan.name
+    for bad, text in (("broken", "{not json"), ("empty", ""), ("other", '{"floors": 5}')):
+        p = tmp_path / f"{bad}.hallplan"
+        p.write_text(text, encoding="utf-8")
+        assert not w.open_path(str(p))
+        assert w.plan.name == name and w.path == src
+    assert len(warned) == 3
+    src.unlink()
+    assert str(src.resolve()) in w.settings.recent
+    assert not w.open_path(str(src))  # a recent file deleted since: off the list
+    assert str(src.resolve()) not in w.settings.recent
+
+
 def test_export_import_registry(win, tmp_path):
     from hallplan.gui import io_menu
 
