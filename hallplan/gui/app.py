@@ -89,7 +89,8 @@ def offer_recovery(win) -> bool:
         if not restored and ask_recover(win, rec):
             try:
                 plan = rec.load()
-            except Exception:  # noqa: BLE001 - a damaged snapshot is reported and kept
+            except Exception as exc:  # noqa: BLE001 - a damaged snapshot is reported and kept
+                win._message("msg.recover_damaged", {"path": str(rec.plan_file), "error": str(exc)})
                 continue
             win.set_plan(plan, Path(rec.source) if rec.source else None, dirty=True)
             win.autosave_now()

@@ -57,3 +57,21 @@ def test_an_error_in_a_slot_is_logged_and_reported_not_fatal(qtbot, tmp_path, mo
     assert "RuntimeError: boom" in shown[0] and "Traceback" not in shown[0]
     assert "broken_slot" in (data_dir() / "errors.log").read_text(encoding="utf-8")
     assert w.autosaver.plan_file.exists()  # the edit is safe
+
+
+def test_a_damaged_autosave_is_reported_and_kept(qtbot, monkeypatch):
+    import json
+
+    from hallplan.gui import app
+    from hallplan.gui.autosave import autosave_dir
+
+    d = autosave_dir()
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "dead-1.hallplan").write_text("{broken", encoding="utf-8")
+    (d / "dead-1.json").write_text(json.dumps({"pid": 2**22 + 12345, "name": "x", "time": 1.0}), encoding="utf-8")
+    monkeypatch.setattr(app, "ask_recover", lambda parent, rec: True)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert not app.offer_recovery(w)
+    assert "dead-1.hallplan" in w.statusBar().currentMessage()  # said, not silently skipped
+    assert (d / "dead-1.hallplan").exists()
