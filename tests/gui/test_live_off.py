@@ -54,3 +54,13 @@ def test_editor_start_imports_no_report_dxf_or_rules():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_check_menu_sits_before_help_with_a_mnemonic(qtbot):
+    from hallplan.gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    titles = [a.text() for a in w.menuBar().actions()]
+    assert titles[-1] == tr("menu.help") and titles[-2] == tr("live.menu") and "&" in titles[-2]
+    w.close()

@@ -14,7 +14,7 @@ import time
 
 from PyQt6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer
 from PyQt6.QtGui import QAction, QColor, QFont, QFontMetrics, QLinearGradient, QPainter
-from PyQt6.QtWidgets import QDockWidget, QSizePolicy, QToolButton, QWidget
+from PyQt6.QtWidgets import QDockWidget, QMenu, QSizePolicy, QToolButton, QWidget
 
 from hallplan.i18n import label, tr
 from hallplan.model import Action, EntityKind
@@ -219,7 +219,13 @@ class LiveController(QObject):
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.counts_btn)
         # menu
-        self.menu = win.menuBar().addMenu("")
+        mb = win.menuBar()
+        self.menu = QMenu(mb)
+        acts = mb.actions()
+        if acts:  # before Help, which stays last
+            mb.insertMenu(acts[-1], self.menu)
+        else:
+            mb.addMenu(self.menu)
         self.menu.addAction(self.enable_act)
         self.menu.addSeparator()
         for a in self.overlay_actions.values():
