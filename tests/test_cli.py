@@ -40,3 +40,35 @@ def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
         assert cli.main(["rules"]) == 130
         err = capsys.readouterr().err.strip()
         assert err.startswith("interrupted:") and "\n" not in err
+
+
+def test_bad_option_values_are_one_line_errors(tmp_path, capsys):
+    import pytest
+
+    town = str(PLANS / "town_centre.hallplan")
+    bad = [
+        ["size", town, "--days", "99999999999999999999"],
+        ["size", town, "--days", "-1"],
+        ["export-dxf", town, "-o", str(tmp_path / "a.dxf"), "--scale", "-5"],
+        ["import-dxf", "x.dxf", "-o", str(tmp_path / "a.hallplan"), "--tolerance", "nan"],
+    ]
+    for argv in bad:
+        with pytest.raises(SystemExit) as e:
+            main(argv)
+        assert e.value.code == 2
+        err = capsys.readouterr().err
+        assert "out of range" in err and "Traceback" not in err
+
+
+def test_unknown_profile_is_named_without_quotes_and_export_writes_nothing(tmp_path, capsys):
+    town = str(PLANS / "town_centre.hallplan")
+    assert main(["report", town, "-o", str(tmp_path / "r.pdf"), "--profile", "nope"]) == 1
+    assert capsys.readouterr().err.startswith("error: unknown profile 'nope'")
+    out = tmp_path / "a.dxf"
+    assert main(["export-dxf", town, "-o", str(out), "--findings", "--profile", "nope"]) == 1
+    assert "unknown profile 'nope'" in capsys.readouterr().err and not out.exists()
+    afile = tmp_path / "afile"
+    afile.write_text("keep")
+    assert main(["export-dxf", town, "-o", str(out), "--librecad-font", str(afile)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "is a file, not a folder" in err and "\n" not in err and not out.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from hallplan.cli._args import message
 from hallplan.i18n import set_language, tr
 from hallplan.io.planfile import PlanFileError, load
 from hallplan.rules import coverage
@@ -50,7 +51,7 @@ def _check(args) -> int:
     try:
         engine = Engine(plan, args.profile)
     except (PackError, UnknownProfile) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {message(exc)}", file=sys.stderr)
         return 2
     findings = engine.run()
     shown = filter_severity(findings, Severity(args.severity))
@@ -82,7 +83,7 @@ def _rules(args) -> int:
         else:
             rules = [r for p in packs.values() for r in p.rules]
     except (PackError, UnknownProfile) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {message(exc)}", file=sys.stderr)
         return 2
     if args.pack:
         if args.pack not in packs:

@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from hallplan.cli._args import float_range, int_range, message
 from hallplan.i18n import tr
 from hallplan.io.planfile import PlanFileError, load
 
@@ -17,7 +18,7 @@ def register(sub) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels and the title block")
     p.add_argument("--font", default=None, help="TrueType font named in the text style (default simhei.ttf)")
     p.add_argument("--paper", choices=("A3", "A2", "A1", "A0"), default=None, help="paper size of the sheets")
-    p.add_argument("--scale", type=int, default=0, help="drawing scale 1:N (default: the smallest that fits)")
+    p.add_argument("--scale", type=int_range(0, 100_000), default=0, help="drawing scale 1:N (default: the smallest that fits)")
     p.add_argument("--floors", default="", help="comma-separated floor ids (default: all)")
     p.add_argument("--date", default="", help="title block date (default: today)")
     p.add_argument("--no-dimensions", action="store_true", help="leave out the dimensions")
@@ -41,7 +42,7 @@ def register(sub) -> None:
     p.add_argument("--walls", default=None, help="wall layer(s), comma-separated (default: suggested)")
     p.add_argument("--columns", default=None, help="column layer(s), comma-separated (default: suggested)")
     p.add_argument("--rooms", default=None, help="room/zone layer(s), comma-separated (default: suggested)")
-    p.add_argument("--tolerance", type=float, default=20.0, help="gap closed when joining lines, in mm (default 20)")
+    p.add_argument("--tolerance", type=float_range(0, 10_000), default=20.0, help="gap closed when joining lines, in mm (default 20)")
     p.add_argument("--no-room-zones", action="store_true", help="do not offer rooms found between walls as zones")
     p.add_argument("--encoding", default=None, help="text encoding to use instead of the detected one (gbk, utf-8 …)")
     p.add_argument("--name", default="", help="hall name (default: the file name)")
@@ -84,6 +85,23 @@ def _export(args) -> int:
             print(f"error: {tr('dxf.cli.unknown_floor', args.lang, floors=', '.join(unknown), known=known)}",
                   file=sys.stderr)
             return 1
+    if args.findings and args.profile:
+        from hallplan.rules.packs import PackError, UnknownProfile, rules_for
+
+        try:  # a profile the user named must exist: say so before writing anything
+            rules_for(args.profile)
+        except (PackError, UnknownProfile) as exc:
+            print(f"error: --profile: {message(exc)}", file=sys.stderr)
+            return 1
+    if args.librecad_font:
+        from hallplan.io.atomic import prepare_folder
+
+        try:  # checked before the export: an error leaves nothing written
+            prepare_folder(args.librecad_font)
+        except OSError as exc:
+            print(f"error: {tr('dxf.err.write', args.lang, path=args.librecad_font, reason=exc.strerror or str(exc))}",
+                  file=sys.stderr)
+            return 1
     highlights = []
     if args.findings:
         try:
@@ -107,7 +125,12 @@ def _export(args) -> int:
 
         doc = ezdxf.readfile(rep.path)
         kw = {"directory": args.librecad_font} if args.librecad_font else {}
-        font = write_librecad_font(document_text(doc), **kw)
+        try:
+            font = write_librecad_font(document_text(doc), **kw)
+        except OSError as exc:
+            print(f"error: {tr('dxf.err.write', args.lang, path=args.librecad_font or '~/.librecad/fonts', reason=exc.strerror or str(exc))}",
+                  file=sys.stderr)
+            return 1
         print(tr("dxf.cli.librecad_font", args.lang, path=str(font)))
     return 0
 

@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from hallplan.cli._args import message
 from hallplan.io.fonts import FontError
 from hallplan.io.planfile import PlanFileError, load
 from hallplan.io.report import ReportOptions, write_report
@@ -75,7 +76,7 @@ def _report(args) -> int:
         res = write_report(plan, args.output, None, profile=args.profile,
                            options=ReportOptions(lang=args.lang, font=args.font, plan_figures=not args.no_plans))
     except (FontError, PackError, UnknownProfile) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {message(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)

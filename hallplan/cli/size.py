@@ -12,6 +12,7 @@ import math
 import sys
 import unicodedata
 
+from hallplan.cli._args import int_range
 from hallplan.i18n import language, set_language, tr
 from hallplan.io.planfile import PlanFileError, load
 from hallplan.rules.sizing import Sizing, size_plan, sizing_findings, wait_curve
@@ -22,7 +23,7 @@ def register(sub) -> None:
     p.add_argument("file")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--days", type=int, default=200, help="simulated days (default 200)")
+    p.add_argument("--days", type=int_range(2, 10_000), default=200, help="simulated days (default 200)")
     p.add_argument("--seed", type=int, default=20240619)
     p.add_argument("--no-sim", action="store_true", help="formulas only, no simulation")
     p.set_defaults(func=_size)
