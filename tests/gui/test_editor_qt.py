@@ -265,6 +265,21 @@ def test_properties_panel_refuses_absurd_sizes_and_positions(win, qtbot):
     assert w.properties_panel.widgets["length"].maximum() <= 20.0
 
 
+def test_properties_of_several_set_the_first_ones_value_on_all(win, qtbot):
+    """Three counters 1.6, 1.8, 1.8 m: typing 1.6 (the first one's value) changed nothing."""
+    w = win
+    w.open_path(str(PLANS / "town_centre.hallplan"))
+    wins = sorted(w.editor.floor.windows.values(), key=lambda x: x.x)[:3]
+    w.editor.set_props([x.id for x in wins[1:]], length=1.8)
+    w.editor.select([x.id for x in wins])
+    w.properties_panel.rebuild()
+    first = w.editor.entity(w.editor.selected_entities()[0].id).length
+    box = w.properties_panel.widgets["length"]
+    box.setValue(first)
+    box.editingFinished.emit()
+    assert all(w.editor.entity(x.id).length == pytest.approx(first) for x in wins)
+
+
 def test_floors_panel_add_rename_reorder_switch_with_the_other_floor_faint(win, qtbot):
     w = win
     w.open_path(str(PLANS / "county_centre.hallplan"))

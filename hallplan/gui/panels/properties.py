@@ -239,7 +239,8 @@ class PropertiesPanel(QWidget):
                 continue
             v = getattr(e0, name)
             tp = hints.get(name, type(v))
-            w = self._editor_for(name, tp, v, ids, type(e0))
+            mixed = any(getattr(e, name) != v for e in ents[1:])
+            w = self._editor_for(name, tp, v, ids, type(e0), mixed)
             if w is None:
                 continue
             if name in READONLY:
@@ -248,7 +249,9 @@ class PropertiesPanel(QWidget):
         if n == 1:
             self._extra_info(e0)
 
-    def _editor_for(self, name: str, tp, v, ids, cls: type | None = None) -> QWidget | None:
+    def _editor_for(self, name: str, tp, v, ids, cls: type | None = None, mixed: bool = False) -> QWidget | None:
+        """The field editor for ``name`` (value ``v`` of the first entity). ``mixed``: the selected
+        entities differ in it, so the first one's value is a change too (for the others)."""
         def commit(value):
             self.error.hide()
             self.ed.set_props(ids, **{name: value})
@@ -277,11 +280,11 @@ class PropertiesPanel(QWidget):
             s.setRange(0, 10000)
             s.setValue(int(v))
             s.setKeyboardTracking(False)
-            s.editingFinished.connect(lambda: s.value() != v and commit(s.value()))
+            s.editingFinished.connect(lambda: (mixed or s.value() != v) and commit(s.value()))
             return s
         if tp is float or isinstance(v, float):
             s = self._spin(name, float(v), cls)
-            s.editingFinished.connect(lambda: abs(s.value() - v) > 1e-9 and commit(float(s.value())))
+            s.editingFinished.connect(lambda: (mixed or abs(s.value() - v) > 1e-9) and commit(float(s.value())))
             return s
         if tp is str or isinstance(v, str):
             le = QLineEdit(v)
@@ -290,7 +293,7 @@ class PropertiesPanel(QWidget):
 
             def done():
                 t = le.text().strip()
-                if t == v:
+                if t == v and not mixed:
                     return
                 if name == "number" and not t:
                     self.error.setText(tr("msg.number_empty"))
