@@ -4,7 +4,9 @@ counts, the overlay switches and the worker's answers (polled on a timer while i
 ``install(win)`` adds it all to a :class:`~hallplan.gui.main_window.MainWindow` and returns the
 :class:`LiveController`. The worker backend is chosen by ``HALLPLAN_LIVE_WORKER``: ``process``
 (default: a child process), ``inline`` (same process, answered when polled; tests) or ``off``
-(light rules only).
+(live checking switched off, as with the Check ▸ Live checking switch, which is remembered in the
+settings: no rule engine is built until a re-check, an overlay or the switch asks for it; then the
+light rules only, without a worker).
 """
 
 from __future__ import annotations
