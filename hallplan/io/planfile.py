@@ -187,8 +187,8 @@ def loads(text: str | bytes, path: str | os.PathLike | None = None) -> Plan:
         raise PlanFileError(f"line {line}, column {col}", f"not valid JSON ({exc.msg})", path) from None
     except (ValueError, RecursionError) as exc:
         raise PlanFileError("", f"not valid JSON ({exc})", path) from None
-    try:
-        return from_document(doc)
+    try:  # JSON holds control characters only as escapes: walk the texts only when one may be there
+        return from_document(doc, scan_texts=_MAY_HOLD_CONTROL.search(text) is not None)
     except PlanFileError as exc:
         exc.path = str(path) if path is not None else None
         raise
@@ -203,7 +203,7 @@ def load(path: str | os.PathLike) -> Plan:
     return loads(data, path)
 
 
-def from_document(doc: Any) -> Plan:
+def from_document(doc: Any, scan_texts: bool = True) -> Plan:
     if not isinstance(doc, dict):
         raise PlanFileError("", "the file does not hold a hallplan document (expected a JSON object)")
     if doc.get("format") != FORMAT:
@@ -224,9 +224,31 @@ def from_document(doc: Any) -> Plan:
         doc = step(doc)
         version += 1
     _check_keys(doc, {"format", "version", "plan", "floors"}, "")
+    if scan_texts:
+        _check_control_characters(doc)
     plan = _decode_plan(doc.get("plan"), doc.get("floors"))
     _semantic_checks(plan)
     return plan
+
+
+_MAY_HOLD_CONTROL = re.compile(r"\\(?:u00[01][0-9a-fA-F]|u007[fF]|[bf])|\x7f")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _check_control_characters(doc: Any) -> None:
+    """Texts go on signs, drawings and reports: a control character (NUL, BEL …) is refused where it is."""
+    stack: list[tuple[Any, list]] = [(doc, [])]
+    while stack:
+        obj, where = stack.pop()
+        if isinstance(obj, dict):
+            stack.extend((v, [*where, k]) for k, v in obj.items())
+        elif isinstance(obj, list):
+            stack.extend((v, [*where, i]) for i, v in enumerate(obj))
+        elif isinstance(obj, str):
+            m = _CONTROL.search(obj)
+            if m:
+                raise PlanFileError(_loc(where), f"contains the control character U+{ord(m.group()):04X} at "
+                                                 f"position {m.start() + 1} of {obj!r}")
 
 
 _ADAPTERS: dict[Any, TypeAdapter] = {}
