@@ -64,3 +64,23 @@ def test_check_menu_sits_before_help_with_a_mnemonic(qtbot):
     titles = [a.text() for a in w.menuBar().actions()]
     assert titles[-1] == tr("menu.help") and titles[-2] == tr("live.menu") and "&" in titles[-2]
     w.close()
+
+
+def test_switched_on_the_checker_is_built_after_the_window_shows(qtbot, monkeypatch):
+    monkeypatch.setenv("HALLPLAN_LIVE_WORKER", "inline")
+    from hallplan.gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.live.checker is None and w.live._pending  # the rule engine loads on the next loop turn
+    qtbot.waitUntil(lambda: w.live.checker is not None, timeout=30000)
+    assert w.live.wait_idle() and w.live.counts_btn.text() != tr("live.status.switched_off.short")
+    w.close()
+
+
+def test_the_worker_process_is_started_without_importing_the_analysis():
+    code = ("import sys; from hallplan.gui.live.process import ProcessBackend; "
+            "print(sorted(m for m in ('hallplan.gui.live.worker', 'scipy', 'hallplan.geometry.clearwidth') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -41,13 +41,17 @@ def make_backend(mode: str | None = None):
     mode = (mode or worker_mode()).lower()
     if mode == "off":
         return None
-    from .worker import InlineBackend, ProcessBackend
-
     if mode == "inline":
+        from .worker import InlineBackend
+
         return InlineBackend()
+    from .process import ProcessBackend  # the analysis is imported by the child only
+
     try:
         return ProcessBackend()
     except Exception:  # noqa: BLE001 - no process possible: answer in-process
+        from .worker import InlineBackend
+
         return InlineBackend()
 
 
@@ -245,16 +249,28 @@ class LiveController(QObject):
             self.ed.preview_changed.connect(self._maybe_drop),
             win.history.subscribe(self._on_change),
         ]
-        if self.enable_act.isChecked():
-            self._start_checker()
+        # Switched on: the checker is built on the first turn of the event loop, so the window shows
+        # before the rule engine loads (≈1.5 s of imports), and a plan opened at start is checked once.
+        self._pending = self.enable_act.isChecked()
+        if self._pending:
+            t = QTimer(self)  # a child: it goes with the controller if the window closes first
+            t.setSingleShot(True)
+            t.timeout.connect(self._deferred_start)
+            t.start(0)
         self.retranslate()
         self._floor_changed()
 
     def _wants_live(self) -> bool:
         return worker_mode() != "off" and getattr(getattr(self.win, "settings", None), "live_checking", True)
 
+    def _deferred_start(self) -> None:
+        if self._pending and self._offs:
+            self._start_checker()
+            self._floor_changed()
+
     def _start_checker(self) -> LiveChecker:
         """The checker (rule engine and worker), built on first need."""
+        self._pending = False
         if self.checker is None:
             backend = self._backend_arg
             if backend == "auto":
@@ -280,6 +296,7 @@ class LiveController(QObject):
         if self.enable_act.isChecked() != on:
             self.enable_act.setChecked(on)  # comes back here through toggled
             return
+        self._pending = False
         st = getattr(self.win, "settings", None)
         if st is not None and hasattr(st, "live_checking"):
             st.live_checking = on
@@ -327,6 +344,8 @@ class LiveController(QObject):
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """Block until the worker has answered everything (tests, screenshots)."""
+        if self._pending:
+            self._deferred_start()
         end = time.monotonic() + timeout
         while self.checker is not None and self.checker.busy and time.monotonic() < end:
             be = self.checker.backend
@@ -369,7 +388,7 @@ class LiveController(QObject):
     def _findings_changed(self) -> None:
         t = time.perf_counter()
         self.shown = self.checker.shown() if self.checker is not None else []
-        self.panel.off = self.checker is None
+        self.panel.off = self.checker is None and not self._pending
         self._outlines()
         self.panel.set_findings(self.shown)
         if self.focused is not None:
@@ -464,6 +483,9 @@ class LiveController(QObject):
                 it.update()
 
     def _status_off(self) -> None:
+        if self._pending:  # starting (the next turn of the event loop)
+            self.panel.set_status(tr("live.status.checking"), False)
+            return
         key = ("off", tr("live.status.switched_off.short"))
         if key != self._counts_key:
             self._counts_key = key
