@@ -140,6 +140,8 @@ def run(name, plan, steps, overlays=(), out=None):
     t = time.perf_counter()
     win.set_plan(plan, None)
     lc = win.live
+    if lc.checker is None:  # --worker off: live checking is off; the light rules on request
+        lc.recheck()
     for n in overlays:
         lc.overlay_actions[n].setChecked(True)
     probe = Probe(lc)
