@@ -25,6 +25,9 @@ def test_off_builds_no_checker_until_asked(qtbot):
     assert lc.checker is None and w.settings.live_checking is False
     lc.overlay_actions["queue"].setChecked(True)  # an overlay asked for starts checking
     assert lc.checker is not None
+    assert not lc.enable_act.isChecked()
+    lc.overlay_actions["heat"].setChecked(True)  # an analysis overlay switches live checking on
+    assert lc.enable_act.isChecked() and lc.checker is not None
     w.close()
 
 

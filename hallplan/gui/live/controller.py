@@ -374,7 +374,10 @@ class LiveController(QObject):
 
     def _overlays_toggled(self, name: str) -> None:
         if self.overlay_actions[name].isChecked():
-            self._start_checker()  # an overlay asked for: checking starts (light only when switched off)
+            if name in WORKER_OVERLAYS and not self.enable_act.isChecked():
+                self.enable_act.setChecked(True)  # an analysis overlay asked for: live checking on
+            else:
+                self._start_checker()  # the queue overlay needs the light rules only
         if self.checker is None:
             self._overlays_changed()
             return
