@@ -265,6 +265,17 @@ def test_properties_panel_refuses_absurd_sizes_and_positions(win, qtbot):
     assert w.properties_panel.widgets["length"].maximum() <= 20.0
 
 
+def test_a_long_window_number_is_not_cut_by_the_properties_field(win, qtbot):
+    w = win
+    w.open_path(str(PLANS / "town_centre.hallplan"))
+    win1 = next(iter(w.editor.floor.windows.values()))
+    assert w.editor.set_props([win1.id], number="综合窗口-A-0001-X")  # 15 characters (a file or a long prefix)
+    w.editor.select([win1.id])
+    w.properties_panel.rebuild()
+    w.properties_panel.widgets["number"].editingFinished.emit()  # focus in and out
+    assert w.editor.entity(win1.id).number == "综合窗口-A-0001-X"
+
+
 def test_properties_of_several_set_the_first_ones_value_on_all(win, qtbot):
     """Three counters 1.6, 1.8, 1.8 m: typing 1.6 (the first one's value) changed nothing."""
     w = win

@@ -58,6 +58,7 @@ class RenumberDialog(_Form):
         self.first.setRange(0, 9999)
         self.first.setValue(first)
         self.prefix = QLineEdit(prefix)
+        self.prefix.setMaxLength(8)  # prefix + number stay within the 12 characters of a window number
         self.prefix.setMaxLength(6)
         self.form.addRow(tr("dlg.row.first"), self.first)
         self.form.addRow(tr("dlg.row.prefix"), self.prefix)

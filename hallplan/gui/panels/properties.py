@@ -289,7 +289,7 @@ class PropertiesPanel(QWidget):
         if tp is str or isinstance(v, str):
             le = QLineEdit(v)
             if name == "number":
-                le.setMaxLength(12)
+                le.setMaxLength(max(12, len(v)))  # never cut a longer number already there (it was saved cut)
 
             def done():
                 t = le.text().strip()
