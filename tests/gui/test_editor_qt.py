@@ -274,6 +274,14 @@ def test_a_long_window_number_is_not_cut_by_the_properties_field(win, qtbot):
     w.properties_panel.rebuild()
     w.properties_panel.widgets["number"].editingFinished.emit()  # focus in and out
     assert w.editor.entity(win1.id).number == "综合窗口-A-0001-X"
+    # nor is a position or angle rounded to the field's decimals by focusing in and out
+    assert w.editor.set_props([win1.id], x=win1.x + 0.00012345, rotation=0.04321)
+    w.properties_panel.rebuild()
+    revision = w.history.revision
+    for name in ("x", "rotation"):
+        w.properties_panel.widgets[name].editingFinished.emit()
+    assert w.history.revision == revision
+    assert w.editor.entity(win1.id).rotation == pytest.approx(0.04321)
 
 
 def test_properties_of_several_set_the_first_ones_value_on_all(win, qtbot):

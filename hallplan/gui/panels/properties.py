@@ -280,11 +280,13 @@ class PropertiesPanel(QWidget):
             s.setRange(0, 10000)
             s.setValue(int(v))
             s.setKeyboardTracking(False)
-            s.editingFinished.connect(lambda: (mixed or s.value() != v) and commit(s.value()))
+            start = s.value()  # as shown (clamped to the range): leaving the field unchanged is no edit
+            s.editingFinished.connect(lambda: (mixed or s.value() != start) and commit(s.value()))
             return s
         if tp is float or isinstance(v, float):
             s = self._spin(name, float(v), cls)
-            s.editingFinished.connect(lambda: (mixed or abs(s.value() - v) > 1e-9) and commit(float(s.value())))
+            start = s.value()  # as shown (rounded to the field's decimals): focus in and out is no edit
+            s.editingFinished.connect(lambda: (mixed or abs(s.value() - start) > 1e-9) and commit(float(s.value())))
             return s
         if tp is str or isinstance(v, str):
             le = QLineEdit(v)
