@@ -282,6 +282,12 @@ def test_a_long_window_number_is_not_cut_by_the_properties_field(win, qtbot):
         w.properties_panel.widgets[name].editingFinished.emit()
     assert w.history.revision == revision
     assert w.editor.entity(win1.id).rotation == pytest.approx(0.04321)
+    assert w.editor.set_floor_props(height=5.43219)
+    w.editor.select([])
+    w.properties_panel.rebuild()
+    revision = w.history.revision
+    w.properties_panel.widgets["floor_height"].editingFinished.emit()
+    assert w.history.revision == revision and w.editor.floor.height == pytest.approx(5.43219)
 
 
 def test_properties_of_several_set_the_first_ones_value_on_all(win, qtbot):

@@ -178,7 +178,8 @@ class PropertiesPanel(QWidget):
         storey.editingFinished.connect(lambda: self._floor_set(storey=storey.value()))
         self._row("storey", storey)
         height = self._spin("height", f.height)
-        height.editingFinished.connect(lambda: self._floor_set(height=height.value()))
+        h0 = height.value()  # as shown: focus in and out is no edit
+        height.editingFinished.connect(lambda: height.value() != h0 and self._floor_set(height=height.value()))
         self._row("floor_height", height)
         if len(f.outline.exterior) >= 3:
             self._info("prop.outline_area", f"{f.outline.area:,.1f} m²")
