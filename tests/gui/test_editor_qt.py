@@ -448,6 +448,25 @@ def test_plan_settings_dialog_validates_and_makes_one_command(qtbot):
     assert h.plan == plan
 
 
+def test_plan_settings_ok_does_not_round_untouched_demand_values(qtbot):
+    from dataclasses import replace
+
+    from hallplan.gui.dialogs.plan_settings import PlanSettingsDialog
+    from hallplan.io.planfile import load
+
+    plan = load(PLANS / "county_centre.hallplan")
+    g = plan.demand.groups[0]
+    plan.demand = replace(plan.demand, max_wait_min=22.5, groups=(replace(g, mean_handling_min=12.345),) + plan.demand.groups[1:])
+    d = PlanSettingsDialog(plan)
+    qtbot.addWidget(d)
+    assert d.command() is None  # nothing changed
+    d.name.setText(plan.name + " 新")
+    cmd = d.command()
+    h = History(plan)
+    h.push(cmd)
+    assert h.plan.demand.groups[0].mean_handling_min == 12.345 and h.plan.demand.max_wait_min == 22.5
+
+
 def test_shortcuts_help_lists_every_tool_and_action(qtbot):
     from hallplan.gui.actions import ACTION_SPECS, TOOL_SPECS
     from hallplan.gui.dialogs.shortcuts import ShortcutsDialog, shortcut_rows

@@ -71,6 +71,13 @@ def _dspin(lo, hi, v, dec=1, step=1.0, suffix="") -> QDoubleSpinBox:
     return s
 
 
+def _kept(spin: QDoubleSpinBox, orig: float) -> float:
+    """The spin box's value, or ``orig`` when the box still shows it (rounded to its decimals): OK
+    must not round a value nobody touched (12.345 min became 12.3 on any settings change)."""
+    v = spin.value()
+    return orig if abs(v - orig) <= 0.5 * 10 ** -spin.decimals() + 1e-9 else v
+
+
 class PlanSettingsDialog(QDialog):
     GROUP_COLS = ("key", "label", "window_kind", "domain", "peak", "daily", "handling", "cv")
 
@@ -279,13 +286,15 @@ class PlanSettingsDialog(QDialog):
             groups.append(replace(
                 base, key=key, label=self._text(self.groups, r, 1), window_kinds=kinds,
                 domain=self._text(self.groups, r, 3),
-                peak_arrivals_per_hour=self.groups.cellWidget(r, 4).value(),
-                daily_cases=self.groups.cellWidget(r, 5).value(),
-                mean_handling_min=self.groups.cellWidget(r, 6).value(),
-                handling_cv=self.groups.cellWidget(r, 7).value(),
+                peak_arrivals_per_hour=_kept(self.groups.cellWidget(r, 4), base.peak_arrivals_per_hour),
+                daily_cases=_kept(self.groups.cellWidget(r, 5), base.daily_cases),
+                mean_handling_min=_kept(self.groups.cellWidget(r, 6), base.mean_handling_min),
+                handling_cv=_kept(self.groups.cellWidget(r, 7), base.handling_cv),
             ))
-        demand = Demand(tuple(groups), self.open_hours.value(), self.shifts.value(), self.max_wait.value(),
-                        self.seat_margin.value(), self.population.value())
+        dm = self.plan.demand
+        demand = Demand(tuple(groups), _kept(self.open_hours, dm.opening_hours_per_day), self.shifts.value(),
+                        _kept(self.max_wait, dm.max_wait_min), _kept(self.seat_margin, dm.seat_margin),
+                        self.population.value())
         if demand == self.plan.demand:
             demand = self.plan.demand
         return {
