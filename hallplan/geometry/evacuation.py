@@ -199,6 +199,20 @@ def _walk(fg: FloorGeometry, sub: Grid, free: np.ndarray, phi: np.ndarray, tmask
     return out, near, lost
 
 
+def _outline(fg: FloorGeometry, key, sub: Grid, mask: np.ndarray):
+    """``runs_to_geometry(sub, mask)``, reusing the last outline made under ``key`` when the mask and the
+    window are the same (a drag rarely changes the unreachable cells far from the dragged item, and the
+    union of their runs costs ~8 ms on a 20,000 m² hall)."""
+    cache = fg.outlines
+    where = (sub.x0, sub.y0, sub.cell, mask.shape)
+    last = cache.get(key)
+    if last is not None and last[0] == where and np.array_equal(last[1], mask):
+        return last[2]
+    geom = runs_to_geometry(sub, mask)
+    cache[key] = (where, mask.copy(), geom)
+    return geom
+
+
 def _disc(reach: float, h: float) -> np.ndarray:
     """Cell offsets within ``reach`` of the centre cell: dilating by it marks exactly the cells whose
     Euclidean distance transform (in cells, times ``h``) is within ``reach``."""
@@ -277,7 +291,7 @@ def _room_evacuation(fg: FloorGeometry, room: Room, measure: Measure, min_area: 
         lab, n = ndimage.label(lost)
         sizes = ndimage.sum_labels(lost, lab, np.arange(1, n + 1)) * h * h
         keep = np.isin(lab, 1 + np.nonzero(sizes >= min_area)[0])
-        unreach = runs_to_geometry(sub, keep)
+        unreach = _outline(fg, (room.index, measure), sub, keep)
         ua = float(keep.sum()) * h * h
     else:
         ua = 0.0

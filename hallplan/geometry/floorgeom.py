@@ -319,6 +319,7 @@ class FloorGeometry:
         self._drag_ids: frozenset[str] | None = None
         self._drag_rest: dict[Any, Any] = {}
         self.builds = 0  # number of memo misses (tests and bench read it)
+        self.outlines: dict[Any, tuple] = {}  # last outline of cells per key (evacuation._outline): by mask, never stale
         self._snap: dict | None = self._take_snapshot()
         self._sight_seen = frozenset(f.id for f in plan.floor(floor_id).furniture.values() if _is_sight_item(f))
 
