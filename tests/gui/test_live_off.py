@@ -76,6 +76,7 @@ def test_switched_on_the_checker_is_built_after_the_window_shows(qtbot, monkeypa
     w = MainWindow()
     qtbot.addWidget(w)
     assert w.live.checker is None and w.live._pending  # the rule engine loads on the next loop turn
+    assert w.live.panel.tree.topLevelItem(0).text(0) == tr("live.status.checking")  # not "no problems" yet
     qtbot.waitUntil(lambda: w.live.checker is not None, timeout=30000)
     assert w.live.wait_idle() and w.live.counts_btn.text() != tr("live.status.switched_off.short")
     w.close()

@@ -30,6 +30,7 @@ from .panel import ICON, FindingsPanel, busy_bar, near
 from .protocol import OVERLAYS, WORKER_OVERLAYS, Prim
 
 POLL_MS = 15
+START_MS = 120  # the checker starts after the window's own first updates (panels settle at 30–60 ms)
 MIN_VIEW_M = 14.0  # zooming to a finding shows at least this much of the plan
 
 
@@ -256,7 +257,7 @@ class LiveController(QObject):
             t = QTimer(self)  # a child: it goes with the controller if the window closes first
             t.setSingleShot(True)
             t.timeout.connect(self._deferred_start)
-            t.start(0)
+            t.start(START_MS)
         self.retranslate()
         self._floor_changed()
 
@@ -392,6 +393,7 @@ class LiveController(QObject):
         t = time.perf_counter()
         self.shown = self.checker.shown() if self.checker is not None else []
         self.panel.off = self.checker is None and not self._pending
+        self.panel.pending = self._pending
         self._outlines()
         self.panel.set_findings(self.shown)
         if self.focused is not None:
@@ -487,6 +489,8 @@ class LiveController(QObject):
 
     def _status_off(self) -> None:
         if self._pending:  # starting (the next turn of the event loop)
+            self.counts_btn.setText("…")
+            self._counts_key = None
             self.panel.set_status(tr("live.status.checking"), False)
             return
         key = ("off", tr("live.status.switched_off.short"))

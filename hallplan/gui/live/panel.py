@@ -123,6 +123,7 @@ class FindingsPanel(QWidget):
         self.shown: list[Shown] = []
         self.selection: set[str] = set()
         self.off = False  # live checking switched off: nothing was checked (not "no problems")
+        self.pending = False  # live checking about to start: not checked yet
         self._sig = None
         self.current_key: tuple | None = None
         self.ask_reason = self._ask_reason  # tests replace it
@@ -278,7 +279,7 @@ class FindingsPanel(QWidget):
         vis = self.visible()
         lang = language()
         sel_mode = self.follow.isChecked() and bool(self.selection)
-        sig = (lang, self.off, sel_mode, tuple((s.key, s.stale, s.draft, s.ack) for s in vis))
+        sig = (lang, self.off, self.pending, sel_mode, tuple((s.key, s.stale, s.draft, s.ack) for s in vis))
         if sel_mode:
             self.banner.setText(tr("live.sel.banner", n=len(vis), total=len(self.shown)))
         self.banner.setVisible(sel_mode)
@@ -338,7 +339,8 @@ class FindingsPanel(QWidget):
                 di.setExpanded(True)
             top.setExpanded(True)
         if not vis:
-            key = "live.empty.off" if self.off else "live.empty.selection" if sel_mode else "live.empty"
+            key = ("live.empty.off" if self.off else "live.status.checking" if self.pending
+                   else "live.empty.selection" if sel_mode else "live.empty")
             empty = QTreeWidgetItem([tr(key), ""])
             empty.setForeground(0, QBrush(QColor(120, 120, 120)))
             self.tree.addTopLevelItem(empty)
