@@ -684,7 +684,11 @@ def _inspect(opened: OpenedDxf, opts: ImportOptions) -> Inspection:
     if hallplan_source and not opts.explicit_layers:
         # read back through its XDATA: what is on the layers at the top level is enough to show
         for e in opened.doc.modelspace():
-            counts[e.dxf.get("layer", "0")][e.dxftype()] += 1
+            try:
+                layer = e.dxf.get("layer", "0")
+            except Exception:  # noqa: BLE001 - a damaged entity of no known type has no layer
+                layer = "0"
+            counts[layer][e.dxftype()] += 1
     else:
         for layer, e in opened.flat():
             counts[layer][e.dxftype()] += 1
@@ -1189,7 +1193,15 @@ class ImportResult:
 
 def build_plan(opened: OpenedDxf, opts: ImportOptions | None = None, inspection: Inspection | None = None) -> ImportResult:
     """Step 3: the plan from an opened drawing. Raises :class:`DxfImportError`."""
-    return _build(opened, opts or ImportOptions(), inspection)
+    opts = opts or ImportOptions()
+    try:
+        return _build(opened, opts, inspection)
+    except DxfImportError:
+        raise
+    except RecursionError:
+        raise _err("imp.err.unreadable", opts.lang, opened.path or None, reason="nesting too deep") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged entity ezdxf's recover mode let through (fuzz-found)
+        raise _err("imp.err.unreadable", opts.lang, opened.path or None, reason=_short(exc)) from None
 
 
 def _build(opened: OpenedDxf, opts: ImportOptions, insp: Inspection | None) -> ImportResult:
@@ -1357,7 +1369,7 @@ def _from_hallplan(opened: OpenedDxf, opts: ImportOptions) -> ImportResult:
             ox, oy = off(fid)
             floors[fid].doors[did] = Door(did, kind, ins.x * k - ox, ins.y * k - oy, round(e.dxf.rotation % 360.0, 9),
                                           width, hinge, swing, to_out, out_side, host, name)
-        except (IndexError, ValueError, TypeError):
+        except (IndexError, ValueError, TypeError, AttributeError):  # AttributeError: a damaged entity
             report.skipped["door (xdata)"] += 1
     for e, xd in by_kind["furniture"]:
         try:
@@ -1369,7 +1381,7 @@ def _from_hallplan(opened: OpenedDxf, opts: ImportOptions) -> ImportResult:
             floors[fid].furniture[fuid] = Furniture(fuid, kind, ins.x * k - ox, ins.y * k - oy,
                                                     round(e.dxf.rotation % 360.0, 9), width, depth, seats, fov, rng,
                                                     name)
-        except (IndexError, ValueError, TypeError):
+        except (IndexError, ValueError, TypeError, AttributeError):  # AttributeError: a damaged entity
             report.skipped["furniture (xdata)"] += 1
     plan.floors = sorted(floors.values(), key=lambda f: f.storey)
     report.layers_used = {"outline": ("HP-OUTLINE",), "wall": ("HP-WALL",), "column": ("HP-COLUMN",),

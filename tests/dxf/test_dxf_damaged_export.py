@@ -1,0 +1,42 @@
+"""A hallplan export whose entity type names are damaged (fuzz-found): the XDATA read-back skips or refuses
+the damaged entity with a message, never an ezdxf AttributeError."""
+
+from __future__ import annotations
+
+import pytest
+
+from hallplan.io import dxf_import
+from hallplan.io.dxf_import import DxfImportError, ImportOptions, import_dxf
+from hallplan.io.planfile import dumps, loads
+
+OPTS = ImportOptions(lang="en", units="mm")
+
+
+@pytest.mark.parametrize("new", ["INSER", "LINE", "LWPOLYLINE", "0"])
+@pytest.mark.parametrize("which", [0, 5, -1])
+def test_damaged_entity_type_in_an_export(exported, new, which):
+    _, path = exported["village_station"]
+    text = path.read_bytes()
+    head, sep, body = text.partition(b"ENTITIES")
+    parts = body.split(b"\nINSERT\r\n") if b"\r\n" in body else body.split(b"\nINSERT\n")
+    assert len(parts) > 6
+    nl = b"\r\n" if b"\r\n" in body else b"\n"
+    k = which % (len(parts) - 1)
+    body = (b"\nINSERT" + nl).join(parts[: k + 1]) + b"\n" + new.encode() + nl + (b"\nINSERT" + nl).join(parts[k + 1:])
+    try:
+        res = import_dxf(head + sep + body, OPTS)
+    except DxfImportError as exc:
+        assert str(exc) and "Traceback" not in str(exc)
+        return
+    assert loads(dumps(res.plan)).floors
+
+
+def test_unexpected_error_while_building_is_a_dxf_import_error(exported, monkeypatch):
+    _, path = exported["village_station"]
+
+    def boom(*a, **k):
+        raise AttributeError('Invalid DXF attribute "insert" for entity LINE')
+
+    monkeypatch.setattr(dxf_import, "_from_hallplan", boom)
+    with pytest.raises(DxfImportError, match="cannot read this DXF: Invalid DXF attribute"):
+        import_dxf(path, OPTS)
