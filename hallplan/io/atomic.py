@@ -58,7 +58,9 @@ def atomic_write(path: str | os.PathLike, write: Callable[[str], None]) -> Path:
     path = prepare_output(path)
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    # the temp name must fit where the target's fits (255 bytes): a short prefix of the name, not all of it
+    stem = path.name.encode("utf-8", "surrogateescape")[:32].decode("utf-8", "ignore")
+    fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
         write(tmp)

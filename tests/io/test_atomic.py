@@ -68,3 +68,9 @@ def test_import_checks_output_before_importing(tmp_path, capsys):
     assert main(["import-dxf", str(tmp_path / "whatever.dxf"), "-o", str(afile / "x.hallplan")]) == 1
     err = capsys.readouterr().err.strip()
     assert "afile is a file, not a folder" in err and "\n" not in err
+
+
+def test_long_file_name_that_fits_is_written(tmp_path):
+    name = "长" * 80 + ".pdf"  # 244 bytes: fits, but not with the whole name in the temp file's name
+    out = atomic_write(tmp_path / name, lambda tmp: open(tmp, "wb").write(b"%PDF"))
+    assert out.read_bytes() == b"%PDF" and [p.name for p in tmp_path.iterdir()] == [name]
