@@ -374,10 +374,13 @@ def room_evacuation(fg: FloorGeometry, room: int, measure: Measure | str = Measu
                     min_area: float = 1.0) -> RoomEvacuation:
     """Distance analysis of one room (cached; a moved counter re-marches only the rooms it touches)."""
     measure = Measure(measure)
+    key = ("evac", measure, room, min_area)
+    hit = fg._memo.get(key)  # the common case (~150 asks a frame): skip the room lookup and its bounds
+    if hit is not None:
+        return hit.value
     r = fg.rooms[room]
     deps = _WALKING_DEPS if measure == Measure.WALKING else _STRAIGHT_DEPS
-    return fg.memo(("evac", measure, room, min_area), deps, lambda: _room_evacuation(fg, r, measure, min_area),
-                   region=r.polygon.bounds)
+    return fg.memo(key, deps, lambda: _room_evacuation(fg, r, measure, min_area), region=r.polygon.bounds)
 
 
 def evacuation(fg: FloorGeometry, measure: Measure | str = Measure.STRAIGHT, min_area: float = 1.0) -> EvacuationResult:
