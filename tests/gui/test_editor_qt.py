@@ -265,6 +265,19 @@ def test_properties_panel_refuses_absurd_sizes_and_positions(win, qtbot):
     assert w.properties_panel.widgets["length"].maximum() <= 20.0
 
 
+def test_properties_show_a_newly_pressed_item_during_its_drag(win, qtbot):
+    """The edits of a drag restarted the panel's timer: the pressed item showed only after the drop."""
+    w = win
+    w.open_path(str(PLANS / "town_centre.hallplan"))
+    win1 = next(iter(w.editor.floor.windows.values()))
+    w.properties_panel.rebuild()
+    w.editor.select([win1.id])
+    for _ in range(12):  # a drag: an edit every 20 ms for a quarter of a second
+        w.editor.move_selection(0.01, 0.0, merge=True)
+        qtbot.wait(20)
+    assert "number" in w.properties_panel.widgets
+
+
 def test_a_long_window_number_is_not_cut_by_the_properties_field(win, qtbot):
     w = win
     w.open_path(str(PLANS / "town_centre.hallplan"))

@@ -87,6 +87,7 @@ class PropertiesPanel(QWidget):
         lay.addWidget(self.error)
         lay.addWidget(scroll, 1)
         self.widgets: dict[str, QWidget] = {}
+        self._target_dirty = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(60)
@@ -116,9 +117,12 @@ class PropertiesPanel(QWidget):
     def _new_target(self) -> None:
         self.error.hide()  # an error belongs to the edit of what was shown before
         self.schedule()
+        self._target_dirty = True
 
     def schedule(self, *_a) -> None:
-        if self.body.isAncestorOf(self.focusWidget() or self) and self._timer.isActive():
+        if self._timer.isActive() and (self._target_dirty or self.body.isAncestorOf(self.focusWidget() or self)):
+            # a new target is shown on time: the edits of a drag (one every few ms) must not
+            # keep postponing it until the drop
             return
         self._timer.start()
 
@@ -132,6 +136,7 @@ class PropertiesPanel(QWidget):
         self.widgets.clear()
 
     def rebuild(self) -> None:
+        self._target_dirty = False
         focus = self.focusWidget()
         focused_field = next((k for k, w in self.widgets.items() if w is focus), None)
         self._clear()
