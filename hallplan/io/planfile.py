@@ -401,6 +401,12 @@ def _semantic_checks(plan: Plan) -> None:
         if not _finite(f.height) or f.height <= 0:
             raise PlanFileError(f"{fl}.height", f"must be a positive number of metres (found {f.height})")
         _check_polygon(f.outline, f"{fl}.outline")
+        ox0, oy0, ox1, oy1 = shapely.Polygon(f.outline.exterior).bounds
+        box = (ox0 - _STRAY_M, oy0 - _STRAY_M, ox1 + _STRAY_M, oy1 + _STRAY_M)
+
+        def near(x: float, y: float, box=box) -> bool:
+            return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
         for attr in _ENTITY_ATTRS:
             for j, e in enumerate(getattr(f, attr).values()):
                 el = f"{fl}.{attr}[{j}]"
@@ -416,6 +422,10 @@ def _semantic_checks(plan: Plan) -> None:
                             raise PlanFileError(f"{el}.{fld.name}", f"must be a finite number (found {v})")
                         if fld.name in _POSITIVE and v <= 0:
                             raise PlanFileError(f"{el}.{fld.name}", f"must be greater than 0 m (found {v})")
+                if isinstance(getattr(e, "x", None), float) and isinstance(getattr(e, "y", None), float) \
+                        and not near(e.x, e.y):
+                    raise PlanFileError(f"{el}", f"stands at ({e.x:.2f}, {e.y:.2f}), more than {_STRAY_M:g} m "
+                                                 "outside the floor outline")
                 if attr == "zones":
                     _check_polygon(e.polygon, f"{el}.polygon")
                 elif attr == "walls":
@@ -424,6 +434,9 @@ def _semantic_checks(plan: Plan) -> None:
                     for k, (x, y) in enumerate(e.points):
                         if not (_finite(x) and _finite(y)):
                             raise PlanFileError(f"{el}.points[{k}]", "coordinates must be finite numbers")
+                        if not near(x, y):
+                            raise PlanFileError(f"{el}.points[{k}]", f"({x:.2f}, {y:.2f}) is more than {_STRAY_M:g} m "
+                                                                     "outside the floor outline")
                 elif attr == "windows":
                     if not e.number.strip():
                         raise PlanFileError(f"{el}.number", "a window needs a number")
@@ -438,6 +451,11 @@ def _semantic_checks(plan: Plan) -> None:
                             raise PlanFileError(f"{el}.{name}", f"must be -1 or 1 (found {getattr(e, name)})")
                 elif attr == "furniture" and e.seats < 0:
                     raise PlanFileError(f"{el}.seats", f"must not be negative (found {e.seats})")
+
+
+# an entity this far outside its floor's outline is a stray (a typo, a unit error): refused with its place,
+# since "zoom to fit" would shrink the hall to a dot and every distance would be meaningless
+_STRAY_M = 1000.0
 
 
 def _finite(v: float) -> bool:

@@ -110,3 +110,14 @@ def test_fuzz_truncated_and_corrupted_bytes(which, cut, junk):
         loads(data)
     except PlanFileError:
         pass
+
+
+def test_an_entity_far_outside_the_outline_is_refused_with_its_place():
+    village = next(s for s in SAMPLES if s.stem == "village_station")
+    doc = json.loads(village.read_text(encoding="utf-8"))
+    fd = doc["floors"][0]
+    fd["furniture"][0]["x"] = 1e9
+    with pytest.raises(PlanFileError) as e:
+        loads(json.dumps(doc))
+    assert str(e.value).startswith("floors[0].furniture[0]: stands at (1000000000.00, ")
+    assert "outside the floor outline" in str(e.value)
