@@ -621,7 +621,7 @@ class MainWindow(QMainWindow):
         try:
             plan = load(path)
         except (PlanFileError, OSError) as exc:
-            text = str(exc) if isinstance(exc, PlanFileError) else f"{path}: {exc.strerror or exc}"
+            text = exc.localized() if isinstance(exc, PlanFileError) else f"{path}: {exc.strerror or exc}"
             QMessageBox.warning(self, tr("dlg.open_error"), text)
             if not Path(path).exists():  # gone (moved, deleted): off the recent list
                 gone = str(Path(path).resolve())

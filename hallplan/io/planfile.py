@@ -33,6 +33,7 @@ from typing import Any
 import shapely
 from pydantic import TypeAdapter, ValidationError
 
+from hallplan.i18n import language, tr
 from hallplan.model import (
     COLLECTIONS,
     Acknowledgement,
@@ -69,6 +70,77 @@ class PlanFileError(ValueError):
 
     def __str__(self) -> str:
         return (f"{self.path}: " if self.path else "") + self.message
+
+    def localized(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the current UI language). The English reason is the one
+        source; other languages come from the catalogue through the patterns in ``_REASONS``."""
+        where = self.location
+        for rx, key in _LOCATIONS:
+            m = rx.match(where)
+            if m:
+                where = tr(key, lang, **m.groupdict())
+                break
+        reason = _localize_reason(self.reason, lang)
+        return (f"{self.path}: " if self.path else "") + (f"{where}: " if where else "") + reason
+
+
+# English reason → catalogue key (named groups become the template's fields); first match wins
+_LOCATIONS = [(re.compile(r"^line (?P<line>\d+), column (?P<col>\d+)$"), "pf.loc.line"),
+              (re.compile(r"^byte (?P<n>\d+)$"), "pf.loc.byte")]
+_REASONS = [(re.compile(rx), key) for rx, key in (
+    (r"^the file is not UTF-8 text$", "pf.not_utf8"),
+    (r"^not valid JSON \((?P<why>.*)\)$", "pf.bad_json"),
+    (r"^cannot read the file \((?P<why>.*)\)$", "pf.cannot_read_file"),
+    (r"^the file does not hold a hallplan document", "pf.not_document"),
+    (r'^expected "(?P<fmt>[^"]+)", found (?P<found>.*): not a hallplan file$', "pf.bad_format"),
+    (r"^expected a positive whole number, found (?P<found>.*)$", "pf.bad_version"),
+    (r"^the file is version (?P<v>\d+), written by a newer hallplan; this one reads up to version (?P<max>\d+)", "pf.newer_version"),
+    (r"^no migration from version (?P<v>\d+)$", "pf.no_migration"),
+    (r"^contains the control character (?P<cp>U\+[0-9A-F]+) at (?P<rest>.*)$", "pf.control_char"),
+    (r"^required field is missing$", "pf.missing_field"),
+    (r"^required object is missing$", "pf.missing_object"),
+    (r"^unknown field$", "pf.unknown_field"),
+    (r"^expected a list of floors$", "pf.expected_floors"),
+    (r"^expected an object describing a floor$", "pf.expected_floor"),
+    (r"^expected a list$", "pf.expected_list"),
+    (r"^duplicate id (?P<id>.+)$", "pf.duplicate_id"),
+    (r"^duplicate of (?P<other>.+)$", "pf.duplicate_of"),
+    (r"^storey (?P<s>-?\d+) already used by (?P<other>.+)$", "pf.storey_used"),
+    (r"^must be a positive number of metres \(found (?P<v>.*)\)$", "pf.positive_metres"),
+    (r"^must not be empty$", "pf.not_empty"),
+    (r"^must be a finite number \(found (?P<v>.*)\)$", "pf.finite"),
+    (r"^must be greater than 0 m \(found (?P<v>.*)\)$", "pf.above_zero"),
+    (r"^stands at \((?P<x>[^,]+), (?P<y>[^)]+)\), more than (?P<d>\S+) m outside the floor outline$", "pf.stray"),
+    (r"^\((?P<x>[^,]+), (?P<y>[^)]+)\) is more than (?P<d>\S+) m outside the floor outline$", "pf.stray_point"),
+    (r"^a wall needs at least 2 points$", "pf.wall_points"),
+    (r"^coordinates must be finite numbers$", "pf.finite_coords"),
+    (r"^a window needs a number$", "pf.window_number"),
+    (r"^must be -1 or 1 \(found (?P<v>.*)\)$", "pf.plus_minus_one"),
+    (r"^must not be negative \(found (?P<v>.*)\)$", "pf.not_negative"),
+    (r"^a ring needs at least 3 points \(found (?P<n>\d+)\)$", "pf.ring_points"),
+    (r"^coordinate \((?P<x>[^,]+), (?P<y>[^)]+)\) is more than 1000 km from the origin$", "pf.far_from_origin"),
+    (r"^not a polygon \((?P<why>.*)\)$", "pf.not_polygon"),
+    (r"^(?P<what>ring self-intersects|a hole lies outside the outer ring|holes are nested|holes split the polygon|"
+     r"too few distinct points) near \((?P<x>[^,]+), (?P<y>[^)]+)\)$", "pf.near"),
+    (r"^invalid polygon \((?P<why>.*)\)$", "pf.invalid_polygon"),
+    (r"^the polygon has no area", "pf.no_area"),
+    (r"^cannot be read \((?P<why>.*)\)$", "pf.cannot_be_read"),
+    (r"^(?P<msg>.+) \(found (?P<v>.*)\)$", "pf.invalid_found"),
+    (r"^(?P<msg>.+)$", "pf.invalid"),
+)]
+
+
+def _localize_reason(reason: str, lang: str | None) -> str:
+    if (lang or language()) == "en":
+        return reason
+    for rx, key in _REASONS:
+        m = rx.match(reason)
+        if m:
+            fields = m.groupdict()
+            if key == "pf.near":
+                fields["what"] = tr(f"pf.near.{fields['what']}", lang)
+            return tr(key, lang, **fields)
+    return reason
 
 
 # ----------------------------------------------------------------------------------------------

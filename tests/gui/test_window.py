@@ -28,7 +28,7 @@ def test_broken_file_gives_message_not_crash(qtbot, tmp_path, monkeypatch):
     w = MainWindow()
     qtbot.addWidget(w)
     assert not w.open_path(str(bad))
-    assert "line 1" in shown[0]
+    assert "第 1 行第 2 列" in shown[0] and "不是有效的 JSON" in shown[0]  # located, in the UI language
 
 
 def test_an_error_in_a_slot_is_logged_and_reported_not_fatal(qtbot, tmp_path, monkeypatch):

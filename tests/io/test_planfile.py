@@ -121,3 +121,28 @@ def test_an_entity_far_outside_the_outline_is_refused_with_its_place():
         loads(json.dumps(doc))
     assert str(e.value).startswith("floors[0].furniture[0]: stands at (1000000000.00, ")
     assert "outside the floor outline" in str(e.value)
+
+
+def test_errors_read_in_chinese_for_the_editor():
+    bad = json.loads(next(s for s in SAMPLES if s.stem == "village_station").read_text(encoding="utf-8"))
+    bad["floors"][0]["zones"][0]["polygon"]["exterior"] = [[0, 0], [4, 4], [4, 0], [0, 4]]
+    with pytest.raises(PlanFileError) as e:
+        loads(json.dumps(bad))
+    assert e.value.localized("zh") == "floors[0].zones[0].polygon.exterior: 环线自相交,位置约 (2.00, 2.00)"
+    assert e.value.localized("en") == str(e.value)
+    with pytest.raises(PlanFileError) as e:
+        loads('{"format": "hallplan",\n "version": }')
+    assert e.value.localized("zh").startswith("第 2 行第 13 列: 不是有效的 JSON(")
+    with pytest.raises(PlanFileError) as e:
+        loads('{"format": "hallplan", "version": 99}')
+    assert "请更新 hallplan" in e.value.localized("zh")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=200))
+def test_every_error_has_a_chinese_reading(text):
+    try:
+        loads(text)
+    except PlanFileError as exc:
+        zh = exc.localized("zh")
+        assert zh and "{" not in zh.replace(text, "")
