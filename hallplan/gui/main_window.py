@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         for obj, setter, key in self._texts:
             getattr(obj, setter)(tr(key))
-        for n, a in self.actions_by_name.items():
+        for a in self.actions_by_name.values():
             a.setToolTip(self._tip(a))
         for n, a in self.tool_actions.items():
             a.setToolTip(f"{tr(f'tool.{n}')}  ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})\n{tr(f'hint.{n}')}")

@@ -19,7 +19,14 @@ from hallplan.model import Action, ChangeEvent, Entity, EntityKind, Floor, Furni
 from hallplan.model.geom import ring_centroid
 
 from . import drawing as D
-from .items import DrawingItem, PreviewItem, SelectionItem, SnapMarkerItem, StaticLayer, ZoneLabelItem
+from .items import (
+    DrawingItem,
+    PreviewItem,
+    SelectionItem,
+    SnapMarkerItem,
+    StaticLayer,
+    ZoneLabelItem,
+)
 from .tools import OUTLINE_ID, Editor
 from .tools import shapes as S
 from .tools.geom2d import bbox_of, point_in_ring

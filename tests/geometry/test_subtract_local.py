@@ -19,7 +19,7 @@ def test_same_point_set_as_difference():
     g = _hall()
     rng = np.random.default_rng(5)
     cuts = [shapely.box(x, y, x + w, y + d) for x, y, w, d in zip(rng.uniform(0, 98, 30), rng.uniform(0, 58, 30),
-                                                                  rng.uniform(0.2, 3, 30), rng.uniform(0.2, 3, 30))]
+                                                                  rng.uniform(0.2, 3, 30), rng.uniform(0.2, 3, 30), strict=True)]
     cuts += [shapely.box(49, -1, 51, 61),  # splits the hall in two: far holes go back into either part
              shapely.box(-1, -1, 101, 61),  # removes everything
              shapely.Point(30.3, 20.3).buffer(1.5, quad_segs=4),

@@ -295,7 +295,7 @@ def test_align_distribute_renumber_flip():
     ed.select([w.id for w in wins])
     assert ed.distribute("x")
     xs = [ed.entity(w.id).x for w in wins]
-    gaps = [b - a for a, b in zip(xs, xs[1:])]
+    gaps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
     assert max(gaps) - min(gaps) < 1e-9
     assert ed.renumber(101, "A")
     assert [ed.entity(w.id).number for w in wins] == [f"A{n}" for n in range(101, 107)]
@@ -444,7 +444,6 @@ def test_a_window_row_along_a_wall_faces_the_public_into_the_hall():
         click(ed, *a)
         click(ed, *b)
         wins = [ed.entity(i) for i in ed.selection]
-        f = ed.floor
         for w in wins:  # the public (1 m line) side of every counter lies inside the hall
             px, py = w.front_point(1.0)
             assert 0 < px < 20 and 0 < py < 12, (w, px, py)

@@ -4,7 +4,6 @@ OK applies everything that changed as one undoable command."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from PyQt6.QtWidgets import (
@@ -30,7 +29,16 @@ from PyQt6.QtWidgets import (
 )
 
 from hallplan.i18n import label, tr
-from hallplan.model import Demand, DemandGroup, FireGrade, HallLevel, Plan, ServicePeriod, SetPlanProperties, WindowKind
+from hallplan.model import (
+    Demand,
+    DemandGroup,
+    FireGrade,
+    HallLevel,
+    Plan,
+    ServicePeriod,
+    SetPlanProperties,
+    WindowKind,
+)
 
 
 def known_profiles() -> dict[str, str]:
