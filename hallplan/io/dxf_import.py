@@ -778,17 +778,35 @@ def _xd(e) -> list:
 # step 3: geometry
 
 
+# flattening works to 2 mm (``flat_dist``): an entity larger than this many times that (100 km) is not
+# part of a building, and flattening a huge circle to 2 mm would not finish (fuzz-found hang)
+_MAX_EXTENT_FLAT = 5e7
+
+
+class _TooBig(ValueError):
+    pass
+
+
+def _check_extent(vertices, flat_dist: float) -> None:
+    limit = flat_dist * _MAX_EXTENT_FLAT
+    for v in vertices:
+        if not (abs(v.x) <= limit and abs(v.y) <= limit):  # also NaN
+            raise _TooBig
+
+
 def _points(e, flat_dist: float) -> list[tuple[list[tuple[float, float]], bool]]:
-    """An entity as polylines in drawing units: [(points, closed)]."""
+    """An entity as polylines in drawing units: [(points, closed)]; :class:`_TooBig` past 100 km."""
     from ezdxf import path as dxfpath
 
     t = e.dxftype()
     if t == "LINE":
         s, x = e.dxf.start, e.dxf.end
+        _check_extent((s, x), flat_dist)
         return [([(s.x, s.y), (x.x, x.y)], False)]
     if t in ("HATCH", "MPOLYGON"):
         out = []
         for p in dxfpath.from_hatch(e):
+            _check_extent(p.control_vertices(), flat_dist)
             pts = [(v.x, v.y) for v in p.flattening(flat_dist)]
             if len(pts) >= 3:
                 out.append((pts, True))
@@ -796,6 +814,7 @@ def _points(e, flat_dist: float) -> list[tuple[list[tuple[float, float]], bool]]
     if t == "POLYLINE" and (e.is_poly_face_mesh or e.is_polygon_mesh):
         return []
     p = dxfpath.make_path(e)
+    _check_extent(p.control_vertices(), flat_dist)
     pts = [(v.x, v.y) for v in p.flattening(flat_dist)]
     closed = t in ("CIRCLE", "SOLID", "TRACE") or (t == "LWPOLYLINE" and bool(e.closed)) or (
         t == "POLYLINE" and bool(e.is_closed)) or (
@@ -932,7 +951,9 @@ def _collect(flat, roles: dict[str, str], flat_dist: float, report: ImportReport
         try:
             if t == "CIRCLE":
                 c = e.dxf.center
-                bucket.circles.append((c.x, c.y, float(e.dxf.radius)))
+                r = float(e.dxf.radius)
+                _check_extent((c, c + (r, r)), flat_dist)
+                bucket.circles.append((c.x, c.y, r))
                 if role != "column":
                     for pts, _ in _points(e, flat_dist):
                         bucket.add(np.asarray(pts, dtype=float)[:, :2], True, layer)
@@ -943,6 +964,8 @@ def _collect(flat, roles: dict[str, str], flat_dist: float, report: ImportReport
                     report.skipped[f"{t} (bad coordinates)"] += 1
                     continue
                 bucket.add(arr, closed and len(arr) >= 3, layer)
+        except _TooBig:
+            report.skipped[f"{t} (bad coordinates)"] += 1
         except Exception:  # noqa: BLE001 - one unreadable entity is skipped, reported
             report.skipped[f"{t} (unreadable)"] += 1
     for layer, n in unused.items():

@@ -40,3 +40,32 @@ def test_unexpected_error_while_building_is_a_dxf_import_error(exported, monkeyp
     monkeypatch.setattr(dxf_import, "_from_hallplan", boom)
     with pytest.raises(DxfImportError, match="cannot read this DXF: Invalid DXF attribute"):
         import_dxf(path, OPTS)
+
+
+def test_huge_circle_and_line_are_skipped_not_flattened_forever():
+    """A 1e300 mm circle used to be flattened to 2 mm chords: the import never finished (fuzz-found)."""
+    import io
+    import signal
+
+    import ezdxf
+
+    doc = ezdxf.new("R2013")
+    doc.header["$INSUNITS"] = 4
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], close=True, dxfattribs={"layer": "WALL"})
+    msp.add_line((0, 0), (1e300, 1e300), dxfattribs={"layer": "WALL"})
+    msp.add_circle((1e300, 0), 1e300, dxfattribs={"layer": "WALL"})
+    msp.add_arc((0, 0), 1e12, 0, 90, dxfattribs={"layer": "WALL"})
+    buf = io.StringIO()
+    doc.write(buf)
+    old = signal.signal(signal.SIGALRM, lambda *a: (_ for _ in ()).throw(TimeoutError("import hangs")))
+    signal.alarm(30)
+    try:
+        res = import_dxf(buf.getvalue().encode(), OPTS)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert res.plan.floors[0].outline.area == pytest.approx(200.0)
+    skipped = dict(res.report.skipped)
+    assert skipped["LINE (bad coordinates)"] == 1 and skipped["CIRCLE (bad coordinates)"] == 1
+    assert skipped["ARC (bad coordinates)"] == 1
