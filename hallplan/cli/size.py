@@ -223,8 +223,10 @@ def _as_json(plan, s: Sizing, findings) -> dict:
             }
             for gs in s.groups
         ],
-        "windows": {"drawn": s.windows_total, "needed": s.windows_needed},
-        "seats": {"drawn": s.seats, "needed": s.seats_needed},
+        # null, not 0, when nothing could be sized (no demand inputs)
+        "windows": {"drawn": s.windows_total, "needed": s.windows_needed if s.groups else None,
+                    "drawn_in_sized_groups": sum(gs.windows_in_plan for gs in s.groups)},
+        "seats": {"drawn": s.seats, "needed": s.seats_needed if s.groups else None},
         "staff": {"stated": s.staff, "needed": s.staff_needed},
         "findings": [
             {"rule_id": f.rule_id, "requirement_id": f.requirement_id, "severity": f.severity,

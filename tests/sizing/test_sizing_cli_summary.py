@@ -17,3 +17,14 @@ def test_windows_without_demand_are_kept_apart(capsys):
     row = next(line for line in out.splitlines() if line.startswith("Windows ") and "JZ-8" in line)
     assert "32 (+18)" in row and row.split()[3] == "32"
     assert "18 windows in brackets" in out
+
+
+def test_json_says_null_when_nothing_was_sized(capsys):
+    import json
+
+    assert main(["size", "--no-sim", "--format", "json", str(PLANS / "village_station.hallplan")]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["windows"]["needed"] is None and d["seats"]["needed"] is None
+    assert main(["size", "--no-sim", "--format", "json", str(PLANS / "county_centre.hallplan")]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["windows"] == {"drawn": 50, "needed": 32, "drawn_in_sized_groups": 32}
