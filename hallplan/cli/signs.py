@@ -52,7 +52,7 @@ def _signs(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"error: cannot write to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"error: cannot write {exc.filename or args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     dt = time.perf_counter() - t0
     for path in res.files:

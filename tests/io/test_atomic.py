@@ -74,3 +74,10 @@ def test_long_file_name_that_fits_is_written(tmp_path):
     name = "长" * 80 + ".pdf"  # 244 bytes: fits, but not with the whole name in the temp file's name
     out = atomic_write(tmp_path / name, lambda tmp: open(tmp, "wb").write(b"%PDF"))
     assert out.read_bytes() == b"%PDF" and [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_signs_name_the_pdf_that_cannot_be_written(tmp_path, capsys):
+    (tmp_path / "pause.pdf").mkdir()
+    assert main(["signs", VILLAGE, "-o", str(tmp_path), "--only", "pause"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: cannot write {tmp_path / 'pause.pdf'}: Is a directory"
