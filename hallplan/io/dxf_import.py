@@ -616,6 +616,9 @@ def _explode(doc, report: ImportReport, lang: str) -> tuple[list[tuple[str, Any]
     return out, texts
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _add_text(texts: list, layer: str, e) -> None:
     try:
         if e.dxftype() == "MTEXT":
@@ -625,7 +628,7 @@ def _add_text(texts: list, layer: str, e) -> None:
             s = e.dxf.get("text", "")
             p = e.dxf.get("align_point") if e.dxf.get("halign", 0) or e.dxf.get("valign", 0) else None
             p = p if p is not None else e.dxf.insert
-        s = s.strip()
+        s = _CONTROL_CHARS.sub(" ", s).strip()  # the plan file refuses control characters in names
         if s:
             texts.append((layer, s, (float(p[0]), float(p[1]))))
     except Exception:  # noqa: BLE001

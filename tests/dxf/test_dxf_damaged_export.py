@@ -69,3 +69,22 @@ def test_huge_circle_and_line_are_skipped_not_flattened_forever():
     skipped = dict(res.report.skipped)
     assert skipped["LINE (bad coordinates)"] == 1 and skipped["CIRCLE (bad coordinates)"] == 1
     assert skipped["ARC (bad coordinates)"] == 1
+
+
+def test_control_characters_in_room_texts_do_not_spoil_the_import():
+    """The plan file refuses control characters; texts read from a drawing have them replaced."""
+    import io
+
+    import ezdxf
+
+    doc = ezdxf.new("R2013")
+    doc.header["$INSUNITS"] = 4
+    m = doc.modelspace()
+    m.add_lwpolyline([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], close=True, dxfattribs={"layer": "WALL"})
+    m.add_lwpolyline([(0, 0), (10000, 0), (10000, 10000), (0, 10000)], close=True, dxfattribs={"layer": "ROOM"})
+    m.add_text("等候\x01区\x1b", dxfattribs={"layer": "ROOM"}).set_placement((5000, 5000))
+    buf = io.StringIO()
+    doc.write(buf)
+    res = import_dxf(buf.getvalue().encode(), OPTS)
+    names = [z.name for f in res.plan.floors for z in f.zones.values()]
+    assert names and not any(ch < " " for n in names for ch in n)
