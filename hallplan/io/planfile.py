@@ -203,7 +203,20 @@ _PAIR = re.compile(r"\[\s*(-?[0-9.eE+-]+),\s*(-?[0-9.eE+-]+)\s*\]")
 def dumps(plan: Plan) -> str:
     """The file text: sorted keys, one line per point pair, 1 mm precision."""
     text = json.dumps(to_document(plan), ensure_ascii=False, sort_keys=True, indent=1)
+    if _MAY_HOLD_CONTROL.search(text):  # e.g. a vertical tab pasted from a word processor:
+        text = json.dumps(_scrub(to_document(plan)), ensure_ascii=False, sort_keys=True, indent=1)
     return _PAIR.sub(r"[\1, \2]", text) + "\n"
+
+
+def _scrub(obj: Any) -> Any:
+    """Control characters in texts → spaces, so that a saved plan always loads again."""
+    if isinstance(obj, dict):
+        return {k: _scrub(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_scrub(v) for v in obj]
+    if isinstance(obj, str):
+        return _CONTROL.sub(" ", obj)
+    return obj
 
 
 def save(plan: Plan, path: str | os.PathLike, keep_backup: bool = True) -> Path:
