@@ -616,7 +616,7 @@ def _explode(doc, report: ImportReport, lang: str) -> tuple[list[tuple[str, Any]
     return out, texts
 
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not tab, newline: labels split on lines
 
 
 def _add_text(texts: list, layer: str, e) -> None:
