@@ -344,6 +344,24 @@ def _choose_sheet(w_m: float, h_m: float, opts: ExportOptions) -> tuple[tuple[st
 # document set-up
 
 
+PLAN_VAR = "HALLPLAN_PLAN"  # header custom properties PLAN_VAR.0000, .0001 …: the plan's own data as JSON
+_PLAN_CHUNK = 200
+
+
+def store_plan_properties(doc: Drawing, plan) -> None:
+    """The plan's properties (name, level, profile, fire data, service hours, demand,
+    acknowledgements …, not the floors) as JSON in the header's custom properties, cut into short
+    strings, so that importing the drawing gives the hall back, not only its geometry."""
+    import json
+
+    from hallplan.io.planfile import to_document
+
+    text = json.dumps(to_document(replace(plan, floors=[]))["plan"], ensure_ascii=False, separators=(",", ":"),
+                      sort_keys=True)
+    for i in range(0, len(text), _PLAN_CHUNK):
+        doc.header.custom_vars.append(f"{PLAN_VAR}.{i // _PLAN_CHUNK:04d}", text[i:i + _PLAN_CHUNK])
+
+
 def _new_document(opts: ExportOptions) -> Drawing:
     doc = ezdxf.new(DXF_VERSION, setup=True, units=dxfunits.MM)
     doc.header["$MEASUREMENT"] = 1
@@ -1039,6 +1057,7 @@ def build_document(
     if not chosen:
         raise DxfExportError(tr("dxf.err.no_floors", opts.lang))
     doc = _new_document(opts)
+    store_plan_properties(doc, plan)
     _define_blocks(doc, chosen)
     w = _Writer(doc, plan, opts)
     frames: list[_Frame] = []

@@ -1260,6 +1260,27 @@ def _build(opened: OpenedDxf, opts: ImportOptions, insp: Inspection | None) -> I
     return result
 
 
+def _stored_plan(opened: OpenedDxf, opts: ImportOptions) -> Plan | None:
+    """The plan's own properties a hallplan export keeps in the header (see
+    ``dxf_export.store_plan_properties``); None when absent or damaged (then the file name and the
+    chosen level stand in, as for any drawing, and the report says so)."""
+    import json
+
+    from hallplan.io.dxf_export import PLAN_VAR
+    from hallplan.io.planfile import FORMAT, VERSION, PlanFileError, from_document
+
+    parts = sorted((tag, val) for tag, val in opened.doc.header.custom_vars if tag.startswith(PLAN_VAR + "."))
+    if not parts:
+        return None
+    try:
+        props = json.loads("".join(str(v) for _, v in parts))
+        plan = from_document({"format": FORMAT, "version": VERSION, "plan": props, "floors": []})
+    except (ValueError, PlanFileError) as exc:
+        opened.report.warnings.append(tr("imp.warn.plan_properties", opts.lang, reason=str(exc)))
+        return None
+    return replace(plan, name=opts.name) if opts.name else plan
+
+
 def _new_plan(opened: OpenedDxf, opts: ImportOptions) -> Plan:
     name = opts.name or (Path(opened.path).stem if opened.path else tr("imp.default_name", opts.lang))
     return Plan(name, opts.level)
@@ -1274,7 +1295,7 @@ def _from_hallplan(opened: OpenedDxf, opts: ImportOptions) -> ImportResult:
     report.units, report.unit_source = "mm", "header"
     msp = opened.doc.modelspace()
     k = 0.001
-    plan = _new_plan(opened, opts)
+    plan = _stored_plan(opened, opts) or _new_plan(opened, opts)
     floors: dict[str, Floor] = {}
     offsets: dict[str, tuple[float, float]] = {}
     frames: list[tuple[str, tuple[float, float, float, float]]] = []

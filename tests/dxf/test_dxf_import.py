@@ -54,6 +54,10 @@ def test_round_trip_of_every_sample_is_exact(exported):
         back = res.plan
         assert res.report.hallplan_source, stem
         assert [f.id for f in back.floors] == [f.id for f in plan.floors]
+        # the hall itself comes back too: name, level, profile, fire data, hours, demand
+        for prop in ("name", "level", "branch", "profile", "sprinklers", "fire_grade", "crowded", "service_hours",
+                     "demand", "acknowledgements", "staff_count"):
+            assert getattr(back, prop) == getattr(plan, prop), (stem, prop)
         for fa, fb in zip(plan.floors, back.floors, strict=True):
             assert _ring_dist(fa.outline.exterior, fb.outline.exterior) <= MM
             assert len(fa.outline.holes) == len(fb.outline.holes)
@@ -410,3 +414,18 @@ def test_walls_are_joined_through_open_junctions():
     # three straight walls across the building (bottom, middle, top), not nine pieces
     assert [round(y, 2) for y, _, _ in horizontal] == [0.12, 6.12, 12.12]
     assert all(abs(x0 - 0.24) < MM and abs(x1 - 18.0) < MM for _, x0, x1 in horizontal)
+
+
+def test_damaged_hall_data_in_the_header_falls_back_with_a_warning(exported, tmp_path):
+    plan, path = exported["village_station"]
+    doc = ezdxf.readfile(path)
+    cv = doc.header.custom_vars
+    tags = [t for t, _ in cv if t.startswith("HALLPLAN_PLAN.")]
+    assert tags  # the export keeps the hall's data
+    cv.replace(tags[0], '{"name": broken')
+    bad = tmp_path / "damaged.dxf"
+    doc.saveas(bad)
+    res = import_dxf(bad)
+    assert res.plan.name == "damaged"  # the file name stands in
+    assert [f.id for f in res.plan.floors] == [f.id for f in plan.floors]
+    assert any("damaged" in w or "无法读取" in w or "cannot be read" in w for w in res.report.warnings)
