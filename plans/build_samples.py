@@ -45,7 +45,7 @@ HOURS = (
 
 def _zones(plan, specs):
     ids = plan.new_ids("zone", len(specs))
-    return [Zone(i, kind, Polygon.rect(x0, y0, x1, y1), name) for i, (kind, x0, y0, x1, y1, name) in zip(ids, specs)]
+    return [Zone(i, kind, Polygon.rect(x0, y0, x1, y1), name) for i, (kind, x0, y0, x1, y1, name) in zip(ids, specs, strict=True)]
 
 
 def village() -> Plan:
@@ -122,7 +122,7 @@ def town() -> Plan:
     ]
     h.push(edits.add(p, f, *doors))
     furn = [Furniture(i, FurnitureKind.SEAT_ROW, 10.5, y, 0.0, 5.0, 0.6, seats=8)
-            for i, y in zip(p.new_ids("furn", 3), (5.0, 3.8, 2.6))]
+            for i, y in zip(p.new_ids("furn", 3), (5.0, 3.8, 2.6), strict=True)]
     h.push(edits.add(p, f, *furn))
     more = [
         (FurnitureKind.GUIDE_DESK, 2.0, 4.5, 0.0, 2.0, 0.7, {}),
@@ -141,7 +141,7 @@ def town() -> Plan:
         (FurnitureKind.CCTV_CAMERA, 23.7, 4.7, 135.0, 0.2, 0.2, {"fov": 90.0, "range": 10.0}),
     ]
     ids = p.new_ids("furn", len(more))
-    h.push(edits.add(p, f, *[Furniture(i, k, x, y, r, w, d, **kw) for i, (k, x, y, r, w, d, kw) in zip(ids, more)]))
+    h.push(edits.add(p, f, *[Furniture(i, k, x, y, r, w, d, **kw) for i, (k, x, y, r, w, d, kw) in zip(ids, more, strict=True)]))
     # back office workstations
     ws = p.new_ids("furn", 7)
     h.push(edits.add(p, f, *[Furniture(i, FurnitureKind.WORKSTATION, 3.0 + 2.0 * k, 11.3, 0.0, 1.4, 0.7) for k, i in enumerate(ws)]))
@@ -150,19 +150,19 @@ def town() -> Plan:
 
 def _rooms_walls(p, specs, thickness=0.2, kind=WallKind.PARTITION):
     ids = p.new_ids("wall", len(specs))
-    return [Wall(i, tuple(pts), thickness, kind) for i, pts in zip(ids, specs)]
+    return [Wall(i, tuple(pts), thickness, kind) for i, pts in zip(ids, specs, strict=True)]
 
 
 def _doors(p, specs):
     """specs: (kind, x, y, rotation, width, hinge, swing_side, to_outside, outside_side, name)."""
     ids = p.new_ids("door", len(specs))
-    return [Door(i, k, x, y, r, w, hg, ss, out, os_, name=n) for i, (k, x, y, r, w, hg, ss, out, os_, n) in zip(ids, specs)]
+    return [Door(i, k, x, y, r, w, hg, ss, out, os_, name=n) for i, (k, x, y, r, w, hg, ss, out, os_, n) in zip(ids, specs, strict=True)]
 
 
 def _furn(p, specs):
     """specs: (kind, x, y, rotation, width, depth, extra kwargs)."""
     ids = p.new_ids("furn", len(specs))
-    return [Furniture(i, k, x, y, r, w, d, **kw) for i, (k, x, y, r, w, d, kw) in zip(ids, specs)]
+    return [Furniture(i, k, x, y, r, w, d, **kw) for i, (k, x, y, r, w, d, kw) in zip(ids, specs, strict=True)]
 
 
 def _set_window_kinds(h, p, spec):
@@ -209,7 +209,7 @@ COLUMN_XS = (8.4, 16.8, 25.2, 33.6, 42.0, 50.4)
 
 def _columns(p, ys):
     pts = [(x, y) for y in ys for x in COLUMN_XS]
-    return [Column(i, x, y, 0.6, 0.6) for i, (x, y) in zip(p.new_ids("col", len(pts)), pts)]
+    return [Column(i, x, y, 0.6, 0.6) for i, (x, y) in zip(p.new_ids("col", len(pts)), pts, strict=True)]
 
 
 def county() -> Plan:
