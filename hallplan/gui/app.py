@@ -157,7 +157,33 @@ def install_excepthook(win) -> None:
     sys.excepthook = hook
 
 
+def display_problem(env=None, find_library=None) -> str | None:
+    """Why the editor cannot open a window here, in one plain sentence (None: it can). Qt itself only
+    aborts with a plugin message, which tells a planner nothing."""
+    import os
+
+    env = os.environ if env is None else env
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        from hallplan.i18n import tr
+
+        return tr("msg.no_display")
+    if env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        if find_library is None:
+            from ctypes.util import find_library
+        if find_library("xcb-cursor") is None:
+            from hallplan.i18n import tr
+
+            return tr("msg.no_xcb_cursor")
+    return None
+
+
 def run(path: str | None = None) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     app = create_app()
     win = start(path)
     install_excepthook(win)

@@ -75,3 +75,12 @@ def test_a_damaged_autosave_is_reported_and_kept(qtbot, monkeypatch):
     assert not app.offer_recovery(w)
     assert "dead-1.hallplan" in w.statusBar().currentMessage()  # said, not silently skipped
     assert (d / "dead-1.hallplan").exists()
+
+
+def test_no_display_is_a_plain_message_not_a_qt_abort():
+    from hallplan.gui.app import display_problem
+
+    assert "xvfb-run" in display_problem({}, find_library=lambda name: "lib")
+    assert "libxcb-cursor0" in display_problem({"DISPLAY": ":0"}, find_library=lambda name: None)
+    assert display_problem({"DISPLAY": ":0"}, find_library=lambda name: "libxcb-cursor.so.0") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
