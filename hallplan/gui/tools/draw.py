@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from hallplan.i18n import tr
 from hallplan.model import AddFloor, Floor, Polygon, SetFloorProperties, Wall, Zone, edits
+from hallplan.model.geom import ring_area
 
 from .base import PLabel, Preview, PShape, Tool, ToolEvent
 from .coords import CoordError, parse_point
@@ -20,7 +21,6 @@ from .geom2d import (
     fmt_area,
     fmt_len,
     norm_deg,
-    ring_area_signed,
     ring_self_intersects,
 )
 
@@ -155,7 +155,7 @@ class PointsTool(Tool):
             pv.shapes.append(PShape((pts_c[-1], pts_c[0]), False, "guide"))
             pv.shapes.append(PShape(tuple(pts_c), True, "fill", self.zone_kind()))
             c = (sum(p[0] for p in pts_c) / len(pts_c), sum(p[1] for p in pts_c) / len(pts_c))
-            pv.labels.append(PLabel(c, fmt_area(abs(ring_area_signed(pts_c))), "area"))
+            pv.labels.append(PLabel(c, fmt_area(ring_area(pts_c)), "area"))
         return pv
 
     def zone_kind(self):

@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+from hallplan.model.geom import bounds, ring_area
+
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]
 
@@ -21,25 +23,34 @@ def dist(a: Point, b: Point) -> float:
     return math.hypot(a[0] - b[0], a[1] - b[1])
 
 
-def project_on_segment(p: Point, a: Point, b: Point) -> tuple[Point, float]:
-    """The point of segment a–b nearest to ``p`` and its parameter t in [0, 1]."""
+def _line_param(p: Point, a: Point, b: Point) -> float | None:
+    """Parameter t of the foot of the perpendicular from ``p`` on line a–b (None when a == b)."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     L2 = dx * dx + dy * dy
     if L2 <= 1e-18:
+        return None
+    return ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / L2
+
+
+def _at(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def project_on_segment(p: Point, a: Point, b: Point) -> tuple[Point, float]:
+    """The point of segment a–b nearest to ``p`` and its parameter t in [0, 1]."""
+    t = _line_param(p, a, b)
+    if t is None:
         return (float(a[0]), float(a[1])), 0.0
-    t = ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / L2
     t = 0.0 if t < 0 else 1.0 if t > 1 else t
-    return (a[0] + dx * t, a[1] + dy * t), t
+    return _at(a, b, t), t
 
 
 def foot_on_line(p: Point, a: Point, b: Point) -> tuple[Point, float]:
     """The foot of the perpendicular from ``p`` to the infinite line a–b and its parameter t."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    L2 = dx * dx + dy * dy
-    if L2 <= 1e-18:
+    t = _line_param(p, a, b)
+    if t is None:
         return (float(a[0]), float(a[1])), 0.0
-    t = ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / L2
-    return (a[0] + dx * t, a[1] + dy * t), t
+    return _at(a, b, t), t
 
 
 def dist_to_segment(p: Point, a: Point, b: Point) -> float:
@@ -75,13 +86,7 @@ def point_in_ring(p: Point, ring: Sequence[Point]) -> bool:
 
 
 def bbox_of(points: Iterable[Point]) -> BBox:
-    xs, ys = [], []
-    for x, y in points:
-        xs.append(x)
-        ys.append(y)
-    if not xs:
-        return (0.0, 0.0, 0.0, 0.0)
-    return (min(xs), min(ys), max(xs), max(ys))
+    return bounds(points)
 
 
 def bbox_union(a: BBox | None, b: BBox) -> BBox:
@@ -128,20 +133,10 @@ def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     return False
 
 
-def ring_area_signed(ring: Sequence[Point]) -> float:
-    s = 0.0
-    n = len(ring)
-    for i in range(n):
-        x1, y1 = ring[i]
-        x2, y2 = ring[(i + 1) % n]
-        s += x1 * y2 - x2 * y1
-    return s / 2.0
-
-
 def ring_self_intersects(ring: Sequence[Point]) -> bool:
     """True when a closed ring is not simple (non-adjacent edges touch or cross) or is degenerate."""
     n = len(ring)
-    if n < 3 or abs(ring_area_signed(ring)) < 1e-9:
+    if n < 3 or ring_area(ring) < 1e-9:
         return True
     for i in range(n):
         if dist(ring[i], ring[(i + 1) % n]) < 1e-9:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hallplan.model import Polygon, ReplaceEntities, SetFloorProperties, Wall, Zone, edits
+from hallplan.model.geom import ring_area
 
 from . import shapes
 from .base import PLabel, Preview, PShape, Tool, ToolEvent
@@ -19,7 +20,6 @@ from .geom2d import (
     fmt_area,
     fmt_len,
     project_on_segment,
-    ring_area_signed,
     ring_self_intersects,
 )
 from .shapes import OUTLINE_ID
@@ -286,7 +286,7 @@ class SelectTool(Tool):
                         pv.labels.append(PLabel(((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), fmt_len(dist(a, b))))
                 if closed:
                     c = self.cursor or verts[i]
-                    pv.labels.append(PLabel((c[0], c[1]), fmt_area(abs(ring_area_signed(verts))), "area"))
+                    pv.labels.append(PLabel((c[0], c[1]), fmt_area(ring_area(verts)), "area"))
                 if self.vertex_bad:
                     pv.shapes.append(PShape(verts, closed, "error"))
         if self.state == "moving" and self.cursor is not None:
