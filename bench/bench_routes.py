@@ -30,10 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._util import attached, move_counter  # noqa: E402
 from bench.bench_rules import p95  # noqa: E402
 from hallplan.geometry.cache import GeometryCache  # noqa: E402
 from hallplan.io.planfile import load  # noqa: E402
-from hallplan.model import History, edits  # noqa: E402
 from hallplan.rules import (  # noqa: E402
     CHECKS,
     Engine,
@@ -112,37 +112,18 @@ def bench(name: str, plan, profile: str, repeat: int, moves: int) -> dict:
             fs = eng.run()
             full.append((time.perf_counter() - t) * 1000.0)
             full_cpu.append((time.process_time() - c) * 1000.0)
-    work = plan.copy()
-    h = History(work)
-    eng = Engine(work, rules=rules)
-    eng.run()
-    eng.attach(h)
-    ws = sorted(work.all_windows(), key=lambda w: w.id)
-    w = ws[len(ws) // 2]
-    inc, inc_cpu = [], []
+    work, h, wid = attached(plan, rules)
     with RuleTimer() as rt_inc:
-        for k in range(moves):
-            t, c = time.perf_counter(), time.process_time()
-            h.push(edits.move(work, [w.id], 0.5 if k % 2 == 0 else -0.5, 0.0))
-            inc.append((time.perf_counter() - t) * 1000.0)
-            inc_cpu.append((time.process_time() - c) * 1000.0)
+        timings = move_counter(work, h, wid, moves)
+    inc, inc_cpu = [t for t, _ in timings], [c for _, c in timings]
     # the live editor's drafts during a drag: the same checks on the worker's coarser raster
-    draft_cpu = []
     with draft_raster(DRAFT_CELL):
-        work = plan.copy()
-        h = History(work)
-        eng = Engine(work, rules=rules)
-        eng.run()
-        eng.attach(h)
-        for k in range(moves):
-            c = time.process_time()
-            h.push(edits.move(work, [w.id], 0.5 if k % 2 == 0 else -0.5, 0.0))
-            draft_cpu.append((time.process_time() - c) * 1000.0)
+        draft_cpu = [c for _, c in move_counter(*attached(plan, rules), moves)]
     return {
         "draft_cpu_med": statistics.median(draft_cpu), "draft_cpu_p95": p95(draft_cpu),
         "plan": name, "profile": profile, "rules": len(applicable), "findings": len(fs),
         "full_med": statistics.median(full), "full_p95": p95(full),
-        "inc_med": statistics.median(inc), "inc_p95": p95(inc), "moves": moves, "window": w.id,
+        "inc_med": statistics.median(inc), "inc_p95": p95(inc), "moves": moves, "window": wid,
         "full_cpu_med": statistics.median(full_cpu), "full_cpu_p95": p95(full_cpu),
         "inc_cpu_med": statistics.median(inc_cpu), "inc_cpu_p95": p95(inc_cpu),
         "full_top": rt_full.top(5, repeat), "inc_top": rt_inc.top(5, moves),

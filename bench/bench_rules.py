@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._util import attached, move_counter  # noqa: E402
 from hallplan.io.planfile import load  # noqa: E402
-from hallplan.model import History, edits  # noqa: E402
 from hallplan.rules import CHECKS, Engine  # noqa: E402
 from hallplan.rules.packs import get_profile, load_packs  # noqa: E402
 
@@ -76,19 +76,8 @@ def main(argv=None) -> int:
             t_all = statistics.median(timed(e_all.run, max(3, args.repeat // 4)))
             n = len(e_all.run())
             # incremental: move one counter by ±0.5 m through the history, engine attached
-            work = plan.copy()
-            h = History(work)
-            eng = Engine(work, rules=lay)
-            eng.run()
-            eng.attach(h)
-            ws = sorted(work.all_windows(), key=lambda w: w.id)
-            inc = []
-            if ws:
-                w = ws[len(ws) // 2]
-                for k in range(args.moves):
-                    t = time.perf_counter()
-                    h.push(edits.move(work, [w.id], 0.5 if k % 2 == 0 else -0.5, 0.0))
-                    inc.append((time.perf_counter() - t) * 1000.0)
+            work, h, wid = attached(plan, lay)
+            inc = [t for t, _ in move_counter(work, h, wid, args.moves)] if wid else []
             med = f"{statistics.median(inc):10.2f}" if inc else f"{'—':>10}"
             q95 = f"{p95(inc):10.2f}" if inc else f"{'—':>10}"
             n_app = sum(1 for r in lay if r.applies_to(plan.level))
