@@ -328,10 +328,6 @@ COLLECTIONS: dict[type, str] = {
 KIND_TO_CLASS: dict[EntityKind, type] = {cls.KIND: cls for cls in COLLECTIONS}
 
 
-def footprint_area(ring: Ring) -> float:
-    return ring_area(ring)
-
-
 __all__ = [
     "COLLECTIONS",
     "KIND_TO_CLASS",
