@@ -462,6 +462,21 @@ def accessible_windows(floor: Floor):
                   key=lambda w: w.id)
 
 
+def accessible_route_targets(fg: FloorGeometry, width: float, sources) -> list[RouteTarget]:
+    """What the accessible route must reach on ``fg``'s floor from ``sources`` at ``width``: the public
+    zones (the accessible toilet as such), the accessible windows and, from the entrance, the accessible
+    lifts. The check and the live overlay both use it, so overlay and finding agree."""
+    floor = fg.floor
+    targets = _zone_targets(fg)
+    for w in accessible_windows(floor):
+        targets.append(RouteTarget(w.id, "window", shapely.Point(w.front_point(0.75)).buffer(0.75)))
+    if any(s.kind == "entrance" for s in sources):
+        for lf in sorted(floor.lifts.values(), key=lambda x: x.id):
+            if lf.accessible:
+                targets.append(RouteTarget(lf.id, "lift", shapely.Polygon(lf.footprint()).buffer(0.3 + width / 2)))
+    return targets
+
+
 @check("accessible_route", reads=ALL, plan_props=("crowded",), params={
     "width": Param("positive", help="m clear width of the accessible route"),
     "crowded_width": Param("positive", required=False, default=0.0, help="m when the hall is classed 人员密集 (0: same)"),
@@ -496,14 +511,7 @@ def _accessible_route_floor(rule, fg: FloorGeometry, floor: Floor, crowded: bool
         sources = clearwidth.entrance_sources(fg, width)
         if not sources:
             break
-        targets = _zone_targets(fg)
-        for w in accessible_windows(floor):
-            c = w.front_point(0.75)
-            targets.append(RouteTarget(w.id, "window", shapely.Point(c).buffer(0.75)))
-        if any(s.kind == "entrance" for s in sources):
-            for lf in sorted(floor.lifts.values(), key=lambda x: x.id):
-                if lf.accessible:
-                    targets.append(RouteTarget(lf.id, "lift", shapely.Polygon(lf.footprint()).buffer(0.3 + width / 2)))
+        targets = accessible_route_targets(fg, width, sources)
         if is_crowded:  # what already fails at the basic width is reported once, as such
             targets = [t for t in targets if t.id not in failed_base]
         res = clearwidth.route_width(fg, width, sources, targets, door_width=p["door_width"], which="public")
