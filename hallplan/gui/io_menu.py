@@ -2,15 +2,12 @@
 
 An entry names a catalogue key for its menu text, a file-dialog filter key and a function:
 exporters are called ``fn(plan, path)``, importers ``fn(path)`` and return a :class:`Plan`.
-:func:`discover` wires in the io modules that exist (DXF, signs, report) without importing them
-at start-up cost when absent.
+:func:`discover` wires in the DXF, signs and report dialogs when the menus are first opened.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,52 +35,29 @@ def register_import(key: str, label_key: str, filter_key: str, suffix: str, fn: 
     IMPORTERS[key] = IOEntry(key, label_key, filter_key, suffix, fn, "import")
 
 
-# (module, candidate function names, registry entry args)
+# (module, function, registry entry args); the option dialogs of hallplan.gui wrap the io functions
 _KNOWN = (
-    # DXF: option dialogs first (hallplan.gui.dxf_dialog: units/layers for import), io functions as fallback
-    ("hallplan.gui.dxf_dialog", ("export_dxf",), "export",
+    ("hallplan.gui.dxf_dialog", "export_dxf", "export",
      ("dxf", "menu.io.export_dxf", "menu.io.filter_dxf", ".dxf", False)),
-    ("hallplan.gui.dxf_dialog", ("import_dxf",), "import",
+    ("hallplan.gui.dxf_dialog", "import_dxf", "import",
      ("dxf", "menu.io.import_dxf", "menu.io.filter_dxf", ".dxf", False)),
-    ("hallplan.io.dxf_export", ("export_plan", "export_dxf", "write_dxf"), "export",
-     ("dxf", "menu.io.export_dxf", "menu.io.filter_dxf", ".dxf", False)),
-    # signs and report: option dialogs first (hallplan.gui.export_dialogs), the bare io functions as fallback
-    ("hallplan.gui.export_dialogs", ("export_signs",), "export",
+    ("hallplan.gui.export_dialogs", "export_signs", "export",
      ("signs", "menu.io.export_signs", "menu.io.filter_folder", "", True)),
-    ("hallplan.gui.export_dialogs", ("export_report",), "export",
+    ("hallplan.gui.export_dialogs", "export_report", "export",
      ("report", "menu.io.export_report", "menu.io.filter_pdf", ".pdf", False)),
-    ("hallplan.io.signs", ("generate_signs", "export_signs", "write_signs"), "export",
-     ("signs", "menu.io.export_signs", "menu.io.filter_folder", "", True)),
-    ("hallplan.io.report", ("export_report", "write_report", "generate_report", "make_report"), "export",
-     ("report", "menu.io.export_report", "menu.io.filter_pdf", ".pdf", False)),
-    ("hallplan.io.dxf_import", ("import_dxf", "import_plan", "read_dxf", "load_dxf"), "import",
-     ("dxf", "menu.io.import_dxf", "menu.io.filter_dxf", ".dxf", False)),
 )
 
 
-def _find_fn(mod, names):
-    for n in names:
-        fn = getattr(mod, n, None)
-        if callable(fn) and not inspect.isclass(fn):
-            return fn
-    return None
-
-
 def discover() -> None:
-    """Register the io modules that are present. Missing or broken modules are skipped."""
-    for modname, names, kind, args in _KNOWN:
-        key = args[0]
+    """Register the import/export dialogs (imported on first use, not at start-up). A module that
+    fails to import is skipped."""
+    for modname, fname, kind, args in _KNOWN:
         reg = EXPORTERS if kind == "export" else IMPORTERS
-        if key in reg:
+        if args[0] in reg:
             continue
         try:
-            if importlib.util.find_spec(modname) is None:
-                continue
-            mod = importlib.import_module(modname)
-        except Exception:  # noqa: BLE001 - a half-written module must not stop the editor
-            continue
-        fn = _find_fn(mod, names)
-        if fn is None:
+            fn = getattr(importlib.import_module(modname), fname)
+        except Exception:  # noqa: BLE001 - a broken module must not stop the editor
             continue
         if kind == "export":
             register_export(args[0], args[1], args[2], args[3], fn, args[4])
