@@ -39,7 +39,7 @@ from hallplan.render.style import (
 )
 
 from . import theme
-from .qtutil import NO_BRUSH, NO_PEN, brush, cpen, ring_path
+from .qtutil import NO_BRUSH, NO_PEN, brush, cpen, polygon_path, ring_path
 
 OUTLINE_WALL = 0.3  # drawn thickness of the hall's outer wall band (m)
 FONT_PX = 100.0
@@ -372,10 +372,7 @@ def placed_drawing(e, floor: Floor | None = None) -> Drawing:
 
 def zone_drawing(z: Zone) -> Drawing:
     d = Drawing()
-    path = ring_path(z.polygon.exterior)
-    for h in z.polygon.holes:
-        ring_path(h, path)
-    path.setFillRule(Qt.FillRule.OddEvenFill)
+    path = polygon_path(z.polygon)
     rgb = ZONE_COLOURS.get(z.kind, (200, 200, 200))
     edge = tuple(int(c * 0.62) for c in rgb)
     d.add(path, cpen(edge, 1.0), brush(rgb, 120))
@@ -410,10 +407,7 @@ def wall_drawing(w: Wall) -> Drawing:
 
 def outline_fill(floor: Floor) -> Drawing:
     d = Drawing()
-    path = ring_path(floor.outline.exterior)
-    for h in floor.outline.holes:
-        ring_path(h, path)
-    path.setFillRule(Qt.FillRule.OddEvenFill)
+    path = polygon_path(floor.outline)
     d.add(path, NO_PEN, brush(theme.FLOOR_FILL))
     return d.finish(0.0)
 

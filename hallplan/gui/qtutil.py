@@ -36,6 +36,15 @@ def ring_path(ring, path: QPainterPath | None = None, close: bool = True) -> QPa
     return path
 
 
+def polygon_path(polygon) -> QPainterPath:
+    """A model :class:`Polygon` (exterior and holes) as one even-odd filled path."""
+    path = ring_path(polygon.exterior)
+    for h in polygon.holes:
+        ring_path(h, path)
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    return path
+
+
 def colour(rgb, alpha: int | None = None) -> QColor:
     c = QColor(*rgb[:3])
     if len(rgb) > 3:
