@@ -7,12 +7,8 @@ from hallplan.model import EntityKind
 
 from .checks_zones import alternatives
 from .finding import Shape
-from .geo import dist, entrances, zone_at
+from .geo import dist, entrances, is_public_floor, zone_at
 from .registry import Hit, L, Param, check
-
-
-def _is_public_floor(f) -> bool:
-    return bool(f.windows) or any(not z.kind.is_staff_only for z in f.zones.values())
 
 
 def _counts(ctx, fl, kinds, zones) -> dict:
@@ -57,7 +53,7 @@ def furniture_per_floor(ctx, rule, floor):
     """At least ``min_count`` items of each kind on every public floor (a floor with windows or a
     zone the public uses)."""
     p = rule.p
-    if not _is_public_floor(floor):
+    if not is_public_floor(floor):
         return
     for k, n in _counts(ctx, floor, p["kinds"], ()).items():
         if n < p["min_count"]:

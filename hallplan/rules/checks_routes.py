@@ -40,6 +40,7 @@ from hallplan.model import (
 )
 
 from .finding import Shape
+from .geo import is_public_floor
 from .registry import Hit, L, Param, check
 
 ALL = tuple(k for k in EntityKind if k != EntityKind.PLAN)
@@ -126,10 +127,6 @@ def _door_name(fg: FloorGeometry, did: str) -> L:
     if lf is not None:
         return L(lf.name or f"无障碍电梯 {did}", lf.name or f"accessible lift {did}")
     return L(did)
-
-
-def _is_public_floor(floor: Floor) -> bool:
-    return bool(floor.windows) or any(not z.kind.is_staff_only for z in floor.zones.values())
 
 
 def _density(rule, storey: int) -> float:
@@ -238,7 +235,7 @@ def exit_count(ctx, rule):
     or below the discharge floor) unless it is small enough for one."""
     p = rule.p
     for floor in ctx.plan.floors:
-        if not _is_public_floor(floor):
+        if not is_public_floor(floor):
             continue
         fg = geometry(ctx, floor)
         ex = egress.exits(fg)
@@ -332,7 +329,7 @@ def exit_width_total(ctx, rule):
     the larger)."""
     p = rule.p
     for floor in ctx.plan.floors:
-        if not _is_public_floor(floor):
+        if not is_public_floor(floor):
             continue
         fg = geometry(ctx, floor)
         s = fg.storey
@@ -376,7 +373,7 @@ def door_swing(ctx, rule):
     count as opening in the direction of escape)."""
     p = rule.p
     for floor in ctx.plan.floors:
-        if not _is_public_floor(floor):
+        if not is_public_floor(floor):
             continue
         fg = geometry(ctx, floor)
         load = _load(ctx, rule, fg)
@@ -496,7 +493,7 @@ def accessible_route(ctx, rule):
     p = rule.p
     crowded = ctx.plan.crowded and p["crowded_width"] > p["width"]
     for floor in ctx.plan.floors:
-        if not _is_public_floor(floor):
+        if not is_public_floor(floor):
             continue
         fg = geometry(ctx, floor)
         yield from _floor_hits(fg, rule, lambda fg=fg, floor=floor: _accessible_route_floor(rule, fg, floor, crowded), crowded)
@@ -612,7 +609,7 @@ def accessible_toilet(ctx, rule):
     for floor in ctx.plan.floors:
         toilets = sorted((z for z in floor.zones.values() if z.kind == ZoneKind.TOILET_ACCESSIBLE), key=lambda z: z.id)
         if p["per_floor"]:
-            if _is_public_floor(floor) and not any(z.area >= p["min_area"] - 1e-9 for z in toilets):
+            if is_public_floor(floor) and not any(z.area >= p["min_area"] - 1e-9 for z in toilets):
                 yield Hit.of("route_toilet_floor", floor_id=floor.id, cap=_cap(rule), floor=L(floor.name or floor.id),
                              limit=p["min_area"], area=max((z.area for z in toilets), default=0.0), note=_note(rule))
             continue
@@ -659,7 +656,7 @@ def cctv_coverage(ctx, rule):
     columns and tall furniture block the view), with the blind spots."""
     p = rule.p
     for floor in ctx.plan.floors:
-        if not _is_public_floor(floor):
+        if not is_public_floor(floor):
             continue
         fg = geometry(ctx, floor)
         c = sight.coverage(fg, p["min_blind"], exclude=p["exclude"])

@@ -50,6 +50,11 @@ def zones_of(floor: Floor, kinds) -> list[Zone]:
     return [z for z in floor.zones.values() if z.kind in kinds]
 
 
+def is_public_floor(floor: Floor) -> bool:
+    """A floor the public uses: it has service windows or a zone that is not staff-only."""
+    return bool(floor.windows) or any(z.kind in PUBLIC_ZONES for z in floor.zones.values())
+
+
 def entrances(floor: Floor) -> list[Door]:
     return [d for d in floor.doors.values() if d.kind == DoorKind.MAIN_ENTRANCE]
 
@@ -141,6 +146,6 @@ def is_sight_blocking(kind: WallKind) -> bool:
 
 __all__ = [
     "PUBLIC_ZONES", "blocking", "box", "dist", "door_on_boundary", "entrances", "floor_outline",
-    "footprint_shape", "obstacles", "poly", "queue_rect", "zone_at", "zone_shape", "zones_of",
+    "footprint_shape", "is_public_floor", "obstacles", "poly", "queue_rect", "zone_at", "zone_shape", "zones_of",
     "Furniture",
 ]
