@@ -1,8 +1,10 @@
-"""Helpers shared by the verbs: argument types with a range, and exception texts for one-line errors."""
+"""Helpers shared by the verbs: argument types with a range, exception texts for one-line errors, and
+loading the plan a verb works on."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def message(exc: BaseException) -> str:
@@ -10,6 +12,18 @@ def message(exc: BaseException) -> str:
     if isinstance(exc, KeyError) and len(exc.args) == 1 and isinstance(exc.args[0], str):
         return exc.args[0]
     return str(exc)
+
+
+def load_plan(path: str, lang: str | None = None):
+    """The plan in ``path``, or None after a one-line ``error:`` on stderr. ``lang``: the verb's output
+    language, for the reason (None: English, as the verbs without ``--lang`` print)."""
+    from hallplan.io.planfile import PlanFileError, load
+
+    try:
+        return load(path)
+    except PlanFileError as exc:
+        print(f"error: {exc.localized(lang) if lang else exc}", file=sys.stderr)
+        return None
 
 
 def _ranged(convert, what: str, lo, hi):

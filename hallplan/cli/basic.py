@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter, defaultdict
 
+from hallplan.cli._args import load_plan
 from hallplan.i18n import label
-from hallplan.io.planfile import PlanFileError, load
 
 
 def register(sub) -> None:
@@ -19,10 +18,8 @@ def register(sub) -> None:
 
 
 def _validate(args) -> int:
-    try:
-        plan = load(args.file)
-    except PlanFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    plan = load_plan(args.file)
+    if plan is None:
         return 1
     n = sum(1 for _ in plan.entities())
     print(f"ok: {args.file}: {len(plan.floors)} floor(s), {n} entities")
@@ -30,10 +27,8 @@ def _validate(args) -> int:
 
 
 def _info(args) -> int:
-    try:
-        plan = load(args.file)
-    except PlanFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    plan = load_plan(args.file)
+    if plan is None:
         return 1
     print(f"{plan.name}  [{label(plan.level)}]  profile={plan.profile}")
     print(f"floors: {len(plan.floors)}, gross outline area {plan.gross_area:,.1f} m²")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
-from hallplan.cli._args import message
+from hallplan.cli._args import load_plan, message
 from hallplan.i18n import set_language, tr
-from hallplan.io.planfile import PlanFileError, load
 from hallplan.rules import coverage
 from hallplan.rules.engine import Engine
 from hallplan.rules.finding import Severity
@@ -43,10 +42,8 @@ def register(sub) -> None:
 
 def _check(args) -> int:
     set_language(args.lang)
-    try:
-        plan = load(args.file)
-    except PlanFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    plan = load_plan(args.file, args.lang)
+    if plan is None:
         return 2
     try:
         engine = Engine(plan, args.profile)

@@ -6,9 +6,8 @@ import sys
 import time
 from pathlib import Path
 
-from hallplan.cli._args import float_range, int_range, message
+from hallplan.cli._args import float_range, int_range, load_plan, message
 from hallplan.i18n import tr
-from hallplan.io.planfile import PlanFileError, load
 
 
 def register(sub) -> None:
@@ -68,10 +67,8 @@ def _export(args) -> int:
         write_librecad_font,
     )
 
-    try:
-        plan = load(args.file)
-    except PlanFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    plan = load_plan(args.file, args.lang)
+    if plan is None:
         return 1
     opts = ExportOptions(lang=args.lang, date=args.date, scale=max(0, args.scale), paper=args.paper or "",
                          dimensions=not args.no_dimensions, title_block=not args.no_title)

@@ -6,9 +6,8 @@ import sys
 import time
 from pathlib import Path
 
-from hallplan.cli._args import message
+from hallplan.cli._args import load_plan, message
 from hallplan.io.fonts import FontError
-from hallplan.io.planfile import PlanFileError, load
 from hallplan.io.report import ReportOptions, write_report
 from hallplan.io.signs import SIGN_TYPES, SignError, SignOptions, generate_signs
 
@@ -37,10 +36,8 @@ def register(sub) -> None:
 
 
 def _signs(args) -> int:
-    try:
-        plan = load(args.file)
-    except PlanFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    plan = load_plan(args.file)
+    if plan is None:
         return 1
     kinds = tuple(k.strip() for k in args.only.split(",") if k.strip()) or None
     opts = SignOptions(kinds=kinds, bleed=args.bleed, crop_marks=args.crop_marks, english=args.english,
@@ -64,10 +61,8 @@ def _signs(args) -> int:
 
 
 def _report(args) -> int:
-    try:
-        plan = load(args.file)
-    except PlanFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    plan = load_plan(args.file)
+    if plan is None:
         return 1
     from hallplan.rules.packs import PackError, UnknownProfile
 

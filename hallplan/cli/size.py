@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 import unicodedata
 
-from hallplan.cli._args import int_range
+from hallplan.cli._args import int_range, load_plan
 from hallplan.i18n import language, set_language, tr
-from hallplan.io.planfile import PlanFileError, load
 from hallplan.rules.sizing import Sizing, size_plan, sizing_findings, wait_curve
 
 
@@ -69,10 +67,8 @@ def _size(args) -> int:
 
 
 def _run(args) -> int:
-    try:
-        plan = load(args.file)
-    except PlanFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    plan = load_plan(args.file, args.lang)
+    if plan is None:
         return 1
     s = size_plan(plan, simulate=not args.no_sim, days=max(2, args.days), seed=args.seed)
     findings = sizing_findings(plan, s)

@@ -43,7 +43,10 @@ def test_export_dxf_verb_errors(tmp_path, capsys):
     bad = tmp_path / "bad.hallplan"
     bad.write_text("{not json", encoding="utf-8")
     assert main(["export-dxf", str(bad), "-o", str(tmp_path / "x.dxf")]) == 1
-    assert "error:" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "error:" in err and "不是有效的 JSON" in err  # in the verb's language (--lang zh by default)
+    assert main(["export-dxf", str(bad), "-o", str(tmp_path / "x.dxf"), "--lang", "en"]) == 1
+    assert "not valid JSON" in capsys.readouterr().err
     assert main(["export-dxf", str(PLANS / "village_station.hallplan"), "-o", str(tmp_path / "x.dxf"),
                  "--floors", "nope"]) == 1
     assert "nope" in capsys.readouterr().err
