@@ -11,7 +11,7 @@ from hallplan.model import DoorKind, FurnitureKind, Hinge, ZoneKind
 from hallplan.render.style import DOOR_COLOUR, WINDOW_COLOUR, ZONE_COLOURS
 
 from . import drawing as D
-from .items import draw_texts
+from .items import draw_drawing
 from .tools.options import FURNITURE_DEFAULTS, SEAT_PITCH
 
 INK = QColor(45, 52, 64)
@@ -220,11 +220,7 @@ def _render_drawing(d: D.Drawing, size: int, flip: bool = False) -> QPixmap:
     p.translate(size / 2, size / 2)
     p.scale(k, k)
     p.translate(-b.center())
-    for path, pen, br in d.layers:
-        p.setPen(pen)
-        p.setBrush(br)
-        p.drawPath(path)
-    draw_texts(p, d.texts, k, flip)
+    draw_drawing(p, d, k, flip)
     p.end()
     return pm
 

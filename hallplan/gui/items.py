@@ -38,6 +38,29 @@ def draw_texts(painter: QPainter, texts: list[Text], lod: float, flip: bool = Fa
         painter.restore()
 
 
+def upside_down(rotation: float) -> bool:
+    """Whether upright texts of a drawing turned by ``rotation`` degrees are flipped to stay readable."""
+    return 90.0 < rotation % 360.0 <= 270.0
+
+
+def draw_drawing(painter: QPainter, d: Drawing, lod: float, flip: bool = False) -> None:
+    """Paint a :class:`Drawing` in the painter's current frame: its layers, then its texts."""
+    for path, pen, br in d.layers:
+        painter.setPen(pen)
+        painter.setBrush(br)
+        painter.drawPath(path)
+    draw_texts(painter, d.texts, lod, flip)
+
+
+def draw_placed(painter: QPainter, d: Drawing, x: float, y: float, rotation: float, lod: float) -> None:
+    """Paint a :class:`Drawing` of an entity at plan position (x, y) turned by ``rotation``."""
+    painter.save()
+    painter.translate(x, -y)
+    painter.rotate(-rotation)
+    draw_drawing(painter, d, lod, upside_down(rotation))
+    painter.restore()
+
+
 class DrawingItem(QGraphicsItem):
     """Draws a :class:`Drawing`; ``eid`` names the model entity (lookup key only)."""
 
@@ -59,8 +82,7 @@ class DrawingItem(QGraphicsItem):
         if pos is not None:
             self.setPos(pos[0], -pos[1])
             self.setRotation(-rotation)
-            r = rotation % 360.0
-            self._flip = 90.0 < r <= 270.0
+            self._flip = upside_down(rotation)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -85,12 +107,7 @@ class DrawingItem(QGraphicsItem):
             painter.setBrush(br)
             painter.drawRect(d.coarse)
             return
-        for path, pen, br in d.layers:
-            painter.setPen(pen)
-            painter.setBrush(br)
-            painter.drawPath(path)
-        if d.texts:
-            draw_texts(painter, d.texts, lod, self._flip)
+        draw_drawing(painter, d, lod, self._flip)
 
 
 class _Group(QGraphicsItem):
@@ -369,15 +386,7 @@ class PreviewItem(QGraphicsItem):
             painter.setOpacity(theme.GHOST_OPACITY)
             lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
             for g, d in self._ghosts:
-                painter.save()
-                painter.translate(g.x, -g.y)
-                painter.rotate(-g.rotation)
-                for path, pen, br in d.layers:
-                    painter.setPen(pen)
-                    painter.setBrush(br)
-                    painter.drawPath(path)
-                draw_texts(painter, d.texts, lod, 90.0 < g.rotation % 360.0 <= 270.0)
-                painter.restore()
+                draw_placed(painter, d, g.x, g.y, g.rotation, lod)
             painter.restore()
         # pixel-sized decorations
         t = painter.worldTransform()

@@ -30,7 +30,7 @@ from hallplan.model import Domain, WindowKind
 from hallplan.render.style import LOW_COUNTER_COLOUR, WINDOW_COLOUR
 
 from .. import drawing as D
-from ..items import draw_texts
+from ..items import draw_placed
 from ..tools.options import WindowRowParams
 from ..tools.place import row_windows
 
@@ -87,15 +87,7 @@ class RowPreview(QWidget):
         p.drawLine(QPointF(prm.start[0], -prm.start[1]), QPointF(prm.end[0], -prm.end[1]))
         for w in wins:
             d = D.window_drawing(w.length, w.depth, w.staff_side, w.low_counter, w.number)
-            p.save()
-            p.translate(w.x, -w.y)
-            p.rotate(-w.rotation)
-            for path, pen, br in d.layers:
-                p.setPen(pen)
-                p.setBrush(br)
-                p.drawPath(path)
-            draw_texts(p, d.texts, k, 90.0 < w.rotation % 360.0 <= 270.0)
-            p.restore()
+            draw_placed(p, d, w.x, w.y, w.rotation, k)
             a = w.front_point(0.15)
             b = w.front_point(0.9)
             p.setPen(QPen(QColor(*LOW_COUNTER_COLOUR), 0))
