@@ -32,8 +32,18 @@ class Severity(StrEnum):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
+class Titled:
+    """For anything with ``title_zh`` and ``title_en``: the title in one language."""
+
+    title_zh: str
+    title_en: str
+
+    def title(self, lang: str = "zh") -> str:
+        return self.title_en if lang == "en" else self.title_zh
+
+
 @dataclass(frozen=True)
-class Citation:
+class Citation(Titled):
     """Where a rule comes from: document (short id and title), clause reference and quoted text."""
 
     document: str  # "YZ"

@@ -30,7 +30,7 @@ from typing import Any
 
 from hallplan.model.kinds import HallLevel
 
-from .finding import Citation, Severity
+from .finding import Citation, Severity, Titled
 from .params import CONVERTERS
 from .registry import CHECKS, load_checks
 
@@ -76,7 +76,7 @@ class Soften:
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(Titled):
     id: str
     pack: str
     requirement: str
@@ -107,21 +107,15 @@ class Rule:
             return self.soften.severity, True
         return self.severity, False
 
-    def title(self, lang: str = "zh") -> str:
-        return self.title_en if lang == "en" else self.title_zh
-
 
 @dataclass(frozen=True)
-class Pack:
+class Pack(Titled):
     id: str
     title_zh: str
     title_en: str
     source: str
     rules: tuple[Rule, ...]
     path: str = ""
-
-    def title(self, lang: str = "zh") -> str:
-        return self.title_en if lang == "en" else self.title_zh
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -305,7 +299,7 @@ def all_rules(directory: str | Path | None = None) -> dict[str, Rule]:
 
 
 @dataclass(frozen=True)
-class Profile:
+class Profile(Titled):
     """A jurisdiction profile: which packs apply, plus single rules from other packs."""
 
     id: str
@@ -315,9 +309,6 @@ class Profile:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()  # planned packs not installed yet (e.g. national)
-
-    def title(self, lang: str = "zh") -> str:
-        return self.title_en if lang == "en" else self.title_zh
 
     def rules(self, packs: dict[str, Pack]) -> tuple[Rule, ...]:
         """The rules of this profile, in pack then file order. ``include``/``exclude`` patterns

@@ -48,8 +48,7 @@ def text_report(findings: Sequence[Finding], *, plan_name: str = "", level=None,
         for f in group:
             out.append(f"  {f.rule_id}  [{f.requirement}]  {f.message(lang)}")
             c = f.citation
-            doc = c.title_en if lang == "en" else c.title_zh
-            out.append("      " + tr("rules.report.citation", lang, doc=doc, ref=c.clause_ref, clause=c.clause))
+            out.append("      " + tr("rules.report.citation", lang, doc=c.title(lang), ref=c.clause_ref, clause=c.clause))
             if lang == "en" and c.clause_en:
                 out.append(f"      ({c.clause_en})")
             if f.softened:
