@@ -107,6 +107,14 @@ def _edges(geom) -> np.ndarray:
     return np.hstack([a, b])
 
 
+def _mask_and_edges(grid: Grid, geom, out: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The mask to draw into (``out`` or a new one) and the ring edges of ``geom`` (none if empty)."""
+    mask = np.zeros(grid.shape, dtype=bool) if out is None else out
+    if geom is None or shapely.is_empty(geom):
+        return mask, np.zeros((0, 4))
+    return mask, _edges(geom)
+
+
 def rasterize_polygon(grid: Grid, geom, out: np.ndarray | None = None) -> np.ndarray:
     """Boolean mask of the cells whose centre lies in ``geom`` (a polygon or multipolygon; parts must
     not overlap: the rule is even-odd over all rings).
@@ -117,10 +125,7 @@ def rasterize_polygon(grid: Grid, geom, out: np.ndarray | None = None) -> np.nda
            [1, 0, 0],
            [1, 1, 0]])
     """
-    mask = np.zeros(grid.shape, dtype=bool) if out is None else out
-    if geom is None or shapely.is_empty(geom):
-        return mask
-    e = _edges(geom)
+    mask, e = _mask_and_edges(grid, geom, out)
     if len(e) == 0:
         return mask
     ya, yb = e[:, 1], e[:, 3]
@@ -157,10 +162,7 @@ def rasterize_edges(grid: Grid, geom, out: np.ndarray | None = None) -> np.ndarr
     >>> int(rasterize_edges(g, shapely.box(0.4, 0.4, 0.6, 3.6)).sum())
     4
     """
-    mask = np.zeros(grid.shape, dtype=bool) if out is None else out
-    if geom is None or shapely.is_empty(geom):
-        return mask
-    e = _edges(geom)
+    mask, e = _mask_and_edges(grid, geom, out)
     if len(e) == 0:
         return mask
     h = grid.cell
