@@ -52,15 +52,21 @@ def test_door_in_the_middle_of_the_long_side():
     assert r.max_distance == pytest.approx(math.hypot(19, 20), abs=STRAIGHT_TOL)
 
 
+def counter_row_hall(n: int):
+    """The 40 × 20 m hall with a 1.2 m exit in the south-west corner and a row of ``n`` 2 m counters
+    along y = 10 from x = 0 (20 of them close the hall off)."""
+    p, f = hall()
+    exit_door(f, "x", 0.6, 0.0)
+    for k in range(n):
+        counter(f, f"c{k}", 1.0 + 2.0 * k, 10.0)
+    return geometry(p)
+
+
 def test_counter_row_blocking_the_only_path():
     # a row of twenty 2 m counters across the whole hall at y = 10 (9.675..10.325): nobody north of it
     # can walk out. The straight-line measure (through furniture) is unchanged; the walking measure
     # finds the north part unreachable: 40 × (20 − 10.325) = 387 m² (± one raster row, 10 m²).
-    p, f = hall()
-    exit_door(f, "x", 0.6, 0.0)
-    for k in range(20):
-        counter(f, f"c{k}", 1.0 + 2.0 * k, 10.0)
-    fg = geometry(p)
+    fg = counter_row_hall(20)
     s = evacuation(fg, Measure.STRAIGHT).rooms[0]
     assert s.max_distance == pytest.approx(math.hypot(38.8, 20.0), abs=STRAIGHT_TOL)
     w = evacuation(fg, Measure.WALKING).rooms[0]
@@ -75,11 +81,7 @@ def test_counter_row_with_a_gap_at_the_far_end():
     # (0, 20) one walks to the row's end (38, 10.325), round it to (38, 9.675) and back to the door
     # end (1.2, 0): √(38² + 9.675²) + 0.65 + √(36.8² + 9.675²) = 39.21 + 0.65 + 38.05 = 77.91 m.
     # A person's centre keeps 0.25 m off the row's end and the walls: up to ~2 m more.
-    p, f = hall()
-    exit_door(f, "x", 0.6, 0.0)
-    for k in range(19):
-        counter(f, f"c{k}", 1.0 + 2.0 * k, 10.0)
-    fg = geometry(p)
+    fg = counter_row_hall(19)
     w = evacuation(fg, Measure.WALKING).rooms[0]
     expected = math.hypot(38, 9.675) + 0.65 + math.hypot(36.8, 9.675)
     assert w.unreachable_area == 0
