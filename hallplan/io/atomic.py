@@ -85,9 +85,3 @@ def atomic_write(path: str | os.PathLike, write: Callable[[str], None]) -> Path:
                 pass
     return path
 
-
-def describe_os_error(exc: OSError, path: str | os.PathLike | None = None) -> str:
-    """``PATH: reason`` on one line for a failed read or write."""
-    where = exc.filename if exc.filename else path
-    reason = exc.strerror or str(exc)
-    return f"{where}: {reason}" if where else reason
