@@ -1204,12 +1204,12 @@ def librecad_font(chars: str, ttf: str | os.PathLike = BUNDLED_TTF, name: str = 
 
 def write_librecad_font(chars: str, directory: str | os.PathLike = LIBRECAD_FONT_DIR,
                         ttf: str | os.PathLike = BUNDLED_TTF) -> Path:
-    """Write ``hp-cjk.lff`` (the font LibreCAD uses for style ``HP-CJK``) into ``directory``."""
-    d = Path(directory)
-    d.mkdir(parents=True, exist_ok=True)
-    path = d / f"{STYLE.lower()}.lff"
-    path.write_text(librecad_font(chars, ttf), encoding="utf-8")
-    return path
+    """Write ``hp-cjk.lff`` (the font LibreCAD uses for style ``HP-CJK``) into ``directory``, atomically."""
+    from hallplan.io.atomic import atomic_write
+
+    text = librecad_font(chars, ttf)
+    return atomic_write(Path(directory) / f"{STYLE.lower()}.lff",
+                        lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 
 
 def audit(doc: Drawing) -> tuple[list[str], list[str]]:
