@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from PyQt6.QtCore import QPointF, QSize, Qt
 from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
-from PyQt6.QtWidgets import QLabel, QSizePolicy
+from PyQt6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy
 
 
 def sp(p) -> QPointF:
@@ -43,6 +43,18 @@ def polygon_path(polygon) -> QPainterPath:
         ring_path(h, path)
     path.setFillRule(Qt.FillRule.OddEvenFill)
     return path
+
+
+def dspin(lo: float, hi: float, value: float, dec: int = 2, step: float = 1.0, suffix: str = "") -> QDoubleSpinBox:
+    """A double spin box with range, decimals, step and suffix set before its value."""
+    s = QDoubleSpinBox()
+    s.setRange(lo, hi)
+    s.setDecimals(dec)
+    s.setSingleStep(step)
+    s.setValue(value)
+    if suffix:
+        s.setSuffix(suffix)
+    return s
 
 
 def colour(rgb, alpha: int | None = None) -> QColor:

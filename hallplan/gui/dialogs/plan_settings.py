@@ -40,6 +40,8 @@ from hallplan.model import (
     WindowKind,
 )
 
+from ..qtutil import dspin
+
 
 def known_profiles() -> dict[str, str]:
     """Profile id → its title in the current language (ids only when a profile has no title)."""
@@ -66,17 +68,6 @@ def _top(box: QVBoxLayout, form: QFormLayout) -> None:
     """A form kept at the top of its tab (rows not spread over the page)."""
     box.addLayout(form)
     box.addStretch(1)
-
-
-def _dspin(lo, hi, v, dec=1, step=1.0, suffix="") -> QDoubleSpinBox:
-    s = QDoubleSpinBox()
-    s.setRange(lo, hi)
-    s.setDecimals(dec)
-    s.setSingleStep(step)
-    s.setValue(v)
-    if suffix:
-        s.setSuffix(suffix)
-    return s
 
 
 def _kept(spin: QDoubleSpinBox, orig: float) -> float:
@@ -164,12 +155,12 @@ class PlanSettingsDialog(QDialog):
         dl = QVBoxLayout(dw)
         fd = QFormLayout()
         dm = plan.demand
-        self.open_hours = _dspin(0.5, 24, dm.opening_hours_per_day, 1, 0.5, " h")
+        self.open_hours = dspin(0.5, 24, dm.opening_hours_per_day, 1, 0.5, " h")
         self.shifts = QSpinBox()
         self.shifts.setRange(1, 4)
         self.shifts.setValue(dm.shifts)
-        self.max_wait = _dspin(1, 240, dm.max_wait_min, 0, 5, " min")
-        self.seat_margin = _dspin(0, 2, dm.seat_margin, 2, 0.05)
+        self.max_wait = dspin(1, 240, dm.max_wait_min, 0, 5, " min")
+        self.seat_margin = dspin(0, 2, dm.seat_margin, 2, 0.05)
         self.population = QSpinBox()
         self.population.setRange(0, 100_000_000)
         self.population.setValue(dm.population)
@@ -266,10 +257,10 @@ class PlanSettingsDialog(QDialog):
         kind.setCurrentIndex(list(WindowKind).index(gr.window_kinds[0] if gr.window_kinds else WindowKind.UNIVERSAL))
         t.setCellWidget(r, 2, kind)
         t.setItem(r, 3, QTableWidgetItem(gr.domain))
-        t.setCellWidget(r, 4, _dspin(0, 100000, gr.peak_arrivals_per_hour, 1, 1))
-        t.setCellWidget(r, 5, _dspin(0, 1000000, gr.daily_cases, 0, 10))
-        t.setCellWidget(r, 6, _dspin(0.1, 600, gr.mean_handling_min, 1, 1))
-        t.setCellWidget(r, 7, _dspin(0, 5, gr.handling_cv, 2, 0.1))
+        t.setCellWidget(r, 4, dspin(0, 100000, gr.peak_arrivals_per_hour, 1, 1))
+        t.setCellWidget(r, 5, dspin(0, 1000000, gr.daily_cases, 0, 10))
+        t.setCellWidget(r, 6, dspin(0.1, 600, gr.mean_handling_min, 1, 1))
+        t.setCellWidget(r, 7, dspin(0, 5, gr.handling_cv, 2, 0.1))
         t.item(r, 0).setData(256, r if r < len(self._orig_groups) else -1)
 
     def _text(self, table, r, c) -> str:

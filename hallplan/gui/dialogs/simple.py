@@ -5,7 +5,6 @@ from __future__ import annotations
 from PyQt6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -13,6 +12,8 @@ from PyQt6.QtWidgets import (
 )
 
 from hallplan.i18n import tr
+
+from ..qtutil import dspin
 
 
 class _Form(QDialog):
@@ -28,20 +29,11 @@ class _Form(QDialog):
         lay.addWidget(bb)
 
 
-def _spin(lo, hi, v, dec, suffix) -> QDoubleSpinBox:
-    s = QDoubleSpinBox()
-    s.setRange(lo, hi)
-    s.setDecimals(dec)
-    s.setValue(v)
-    s.setSuffix(suffix)
-    return s
-
-
 class OffsetDialog(_Form):
     def __init__(self, parent=None) -> None:
         super().__init__("dlg.move.title", parent)
-        self.dx = _spin(-1e4, 1e4, 0.0, 3, " m")
-        self.dy = _spin(-1e4, 1e4, 0.0, 3, " m")
+        self.dx = dspin(-1e4, 1e4, 0.0, 3, suffix=" m")
+        self.dy = dspin(-1e4, 1e4, 0.0, 3, suffix=" m")
         self.form.addRow("Δx", self.dx)
         self.form.addRow("Δy", self.dy)
 
@@ -52,7 +44,7 @@ class OffsetDialog(_Form):
 class AngleDialog(_Form):
     def __init__(self, parent=None) -> None:
         super().__init__("dlg.rotate.title", parent)
-        self.angle = _spin(-360, 360, 90.0, 2, " °")
+        self.angle = dspin(-360, 360, 90.0, 2, suffix=" °")
         self.form.addRow(tr("dlg.rotate.angle"), self.angle)
 
     def value(self) -> float:

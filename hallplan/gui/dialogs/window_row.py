@@ -13,7 +13,6 @@ from PyQt6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,18 +30,9 @@ from hallplan.render.style import LOW_COUNTER_COLOUR, WINDOW_COLOUR
 
 from .. import drawing as D
 from ..items import draw_placed
+from ..qtutil import dspin
 from ..tools.options import WindowRowParams
 from ..tools.place import row_windows
-
-
-def _spin(lo, hi, v, step=0.1, dec=2, suffix=" m") -> QDoubleSpinBox:
-    s = QDoubleSpinBox()
-    s.setRange(lo, hi)
-    s.setDecimals(dec)
-    s.setSingleStep(step)
-    s.setValue(v)
-    s.setSuffix(suffix)
-    return s
 
 
 class RowPreview(QWidget):
@@ -109,14 +99,14 @@ class WindowRowDialog(QDialog):
         self.base = params
         self.preview = RowPreview()
 
-        self.sx = _spin(-1e4, 1e4, params.start[0], dec=3)
-        self.sy = _spin(-1e4, 1e4, params.start[1], dec=3)
-        self.ex = _spin(-1e4, 1e4, params.end[0], dec=3)
-        self.ey = _spin(-1e4, 1e4, params.end[1], dec=3)
+        self.sx = dspin(-1e4, 1e4, params.start[0], 3, 0.1, " m")
+        self.sy = dspin(-1e4, 1e4, params.start[1], 3, 0.1, " m")
+        self.ex = dspin(-1e4, 1e4, params.end[0], 3, 0.1, " m")
+        self.ey = dspin(-1e4, 1e4, params.end[1], 3, 0.1, " m")
         self.count = QSpinBox()
         self.count.setRange(1, 200)
         self.count.setValue(params.count)
-        self.spacing = _spin(0.5, 20.0, params.spacing if params.spacing > 0 else 1.6, 0.05)
+        self.spacing = dspin(0.5, 20.0, params.spacing if params.spacing > 0 else 1.6, 2, 0.05, " m")
         self.first = QSpinBox()
         self.first.setRange(0, 9999)
         self.first.setValue(params.first_number)
@@ -131,10 +121,10 @@ class WindowRowDialog(QDialog):
             self.domain.addItem(label(d), d.value)
         self.domain.setCurrentIndex(list(Domain).index(params.domain))
         self.name = QLineEdit(params.name)
-        self.length = _spin(0.6, 4.0, params.length, 0.05)
-        self.depth = _spin(0.3, 2.0, params.depth, 0.05)
-        self.height = _spin(0.5, 1.5, params.height, 0.05)
-        self.arc = _spin(-50.0, 50.0, params.arc_bulge, 0.1)
+        self.length = dspin(0.6, 4.0, params.length, 2, 0.05, " m")
+        self.depth = dspin(0.3, 2.0, params.depth, 2, 0.05, " m")
+        self.height = dspin(0.5, 1.5, params.height, 2, 0.05, " m")
+        self.arc = dspin(-50.0, 50.0, params.arc_bulge, 2, 0.1, " m")
         self.side_left = QRadioButton(tr("dlg.row.side_left"))
         self.side_right = QRadioButton(tr("dlg.row.side_right"))
         grp = QButtonGroup(self)

@@ -28,6 +28,7 @@ from hallplan.i18n import label, tr
 from hallplan.model import Column, Door, Entity, Furniture, Lift, ServiceWindow, Stair, Wall, Zone
 from hallplan.model.geom import ring_area
 
+from ..qtutil import dspin
 from ..tools import OUTLINE_ID, Editor
 from ..tools.geom2d import dist, ring_segments
 
@@ -216,14 +217,9 @@ class PropertiesPanel(QWidget):
     def _spin(self, name: str, value: float, cls: type | None = None) -> QDoubleSpinBox:
         lo, hi, dec, unit = self._range(name, cls)
         lo, hi = min(lo, value), max(hi, value)  # a value already outside stays shown as it is
-        s = QDoubleSpinBox()
-        s.setRange(lo, hi)
-        s.setDecimals(dec)
-        s.setSingleStep(0.1 if unit == "m" else 15.0 if unit == "°" else 1.0)
-        s.setValue(value)
+        step = 0.1 if unit == "m" else 15.0 if unit == "°" else 1.0
+        s = dspin(lo, hi, value, dec, step, f" {unit}" if unit else "")
         s.setKeyboardTracking(False)
-        if unit:
-            s.setSuffix(f" {unit}")
         return s
 
     def _entity_form(self, ents: list[Entity]) -> None:

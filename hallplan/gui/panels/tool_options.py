@@ -7,7 +7,6 @@ from PyQt6.QtCore import QSize, Qt
 from PyQt6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -22,6 +21,7 @@ from hallplan.i18n import label, tr
 from hallplan.model import Domain, DoorKind, FurnitureKind, Hinge, WallKind, WindowKind, ZoneKind
 
 from ..icons import door_icon, furniture_icon, zone_icon
+from ..qtutil import dspin
 from ..tools import Editor
 
 PAGES = {
@@ -32,16 +32,6 @@ PAGES = {
     "wall": "walls", "wall_rect": "walls",
     "column": "columns",
 }
-
-
-def _spin(lo, hi, value, step=0.05, dec=2, suffix=" m") -> QDoubleSpinBox:
-    s = QDoubleSpinBox()
-    s.setRange(lo, hi)
-    s.setDecimals(dec)
-    s.setSingleStep(step)
-    s.setValue(value)
-    s.setSuffix(suffix)
-    return s
 
 
 class ToolOptionsPanel(QWidget):
@@ -93,7 +83,7 @@ class ToolOptionsPanel(QWidget):
             it = QListWidgetItem(door_icon(k), label(k))
             self.door_list.addItem(it)
         self.door_list.setCurrentRow(list(DoorKind).index(o.door_kind))
-        self.door_width = _spin(0.6, 6.0, o.door_width)
+        self.door_width = dspin(0.6, 6.0, o.door_width, step=0.05, suffix=" m")
         self.door_width.valueChanged.connect(lambda v: setattr(o, "door_width", v))
         self.hinge = QComboBox()
         for h in Hinge:
@@ -113,9 +103,9 @@ class ToolOptionsPanel(QWidget):
         for d in Domain:
             self.domain.addItem(label(d), d.value)
         self.domain.activated.connect(lambda i: setattr(o, "domain", list(Domain)[i]))
-        self.win_len = _spin(0.6, 4.0, o.window_length)
+        self.win_len = dspin(0.6, 4.0, o.window_length, step=0.05, suffix=" m")
         self.win_len.valueChanged.connect(lambda v: setattr(o, "window_length", v))
-        self.win_depth = _spin(0.3, 2.0, o.window_depth)
+        self.win_depth = dspin(0.3, 2.0, o.window_depth, step=0.05, suffix=" m")
         self.win_depth.valueChanged.connect(lambda v: setattr(o, "window_depth", v))
         self.win_count = QSpinBox()
         self.win_count.setRange(1, 200)
@@ -126,7 +116,7 @@ class ToolOptionsPanel(QWidget):
                                      ("opt.window_count", self.win_count)))
 
         # walls
-        self.wall_t = _spin(0.05, 1.0, o.wall_thickness, 0.05)
+        self.wall_t = dspin(0.05, 1.0, o.wall_thickness, step=0.05, suffix=" m")
         self.wall_t.valueChanged.connect(lambda v: setattr(o, "wall_thickness", v))
         self.wall_kind = QComboBox()
         for k in WallKind:
@@ -136,7 +126,7 @@ class ToolOptionsPanel(QWidget):
         self._page("walls", None, (("opt.wall_thickness", self.wall_t), ("opt.wall_kind", self.wall_kind)))
 
         # columns
-        self.col_size = _spin(0.2, 3.0, o.column_size)
+        self.col_size = dspin(0.2, 3.0, o.column_size, step=0.05, suffix=" m")
         self.col_size.valueChanged.connect(lambda v: setattr(o, "column_size", v))
         self.col_round = QCheckBox()
         self.col_round.toggled.connect(lambda on: setattr(o, "column_round", on))
