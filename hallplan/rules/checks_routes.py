@@ -20,6 +20,7 @@ pinch points.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 import shapely
 
@@ -518,7 +519,7 @@ def _accessible_route_floor(rule, fg: FloorGeometry, floor: Floor, crowded: bool
         cap = "warning" if is_crowded and not p["crowded_confirmed"] else ""
         for h in _route_hits(fg, floor, res, rule, "route_access_pinch", "route_access_blocked",
                              {"why": why, "crowded": CROWDED_NOTE if cap else NO_NOTE}, skip_enclosed=True):
-            yield Hit(h.key, h.fmt, h.entity_ids, h.geometry, h.floor_id, h.values, cap or h.cap)
+            yield replace(h, cap=cap or h.cap)
 
 
 @check("evacuation_route_width", reads=ALL, params={

@@ -14,6 +14,7 @@ run (``tests/rules/test_incremental.py`` checks that over random edit sequences)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from enum import Enum
 
 from hallplan.i18n import label, tr
@@ -51,8 +52,8 @@ def to_finding(rule: Rule, hit: Hit, severity: Severity, softened: bool,
     cit = rule.citation
     if softened and rule.soften is not None:
         s = rule.soften
-        cit = type(cit)(cit.document, cit.title_zh, cit.title_en, f"{cit.clause_ref}; {s.clause_ref}",
-                        f"{cit.clause} …… {s.clause}", f"{cit.clause_en} … {s.clause_en}".strip(" …"))
+        cit = replace(cit, clause_ref=f"{cit.clause_ref}; {s.clause_ref}", clause=f"{cit.clause} …… {s.clause}",
+                      clause_en=f"{cit.clause_en} … {s.clause_en}".strip(" …"))
     return Finding(rule.id, rule.requirement, severity, msgs["zh"], msgs["en"], cit, hit.entity_ids,
                    hit.geometry, hit.floor_id, hit.values, softened, conflicts)
 
@@ -110,7 +111,7 @@ class Engine:
             self.calls += 1
             hits = spec.fn(self.ctx, rule, f) or ()
             self._results[(rule.id, f.id)] = tuple(
-                to_finding(rule, h if h.floor_id else _with_floor(h, f.id), sev, soft, conf) for h in hits)
+                to_finding(rule, h if h.floor_id else replace(h, floor_id=f.id), sev, soft, conf) for h in hits)
 
     def run(self) -> list[Finding]:
         """A full check from scratch."""
@@ -163,10 +164,6 @@ class Engine:
         out = [f for fs in self._results.values() for f in fs]
         out.sort(key=lambda f: f.sort_key)
         return out
-
-
-def _with_floor(h: Hit, floor_id: str) -> Hit:
-    return Hit(h.key, h.fmt, h.entity_ids, h.geometry, floor_id, h.values, h.cap)
 
 
 def check_plan(plan: Plan, profile: str | Profile | None = None, rules: Sequence[Rule] | None = None) -> list[Finding]:
