@@ -61,7 +61,6 @@ def _export(args) -> int:
     from hallplan.io.dxf_export import (
         DxfExportError,
         ExportOptions,
-        document_text,
         evacuation_routes,
         export_plan,
         write_librecad_font,
@@ -118,12 +117,9 @@ def _export(args) -> int:
              layers=len(rep.layers), sheets=sheets, seconds=f"{dt:.2f}"))
     print(tr("dxf.cli.audit_ok", args.lang, fixes=len(rep.audit_fixes)))
     if args.librecad_font is not None:
-        import ezdxf
-
-        doc = ezdxf.readfile(rep.path)
         kw = {"directory": args.librecad_font} if args.librecad_font else {}
         try:
-            font = write_librecad_font(document_text(doc), **kw)
+            font = write_librecad_font(rep.chars, **kw)
         except OSError as exc:
             print(f"error: {tr('dxf.err.write', args.lang, path=args.librecad_font or '~/.librecad/fonts', reason=exc.strerror or str(exc))}",
                   file=sys.stderr)

@@ -221,6 +221,7 @@ class ExportReport:
     audit_errors: list[str] = field(default_factory=list)
     audit_fixes: list[str] = field(default_factory=list)
     sheets: list[tuple[str, str, int]] = field(default_factory=list)  # (floor id, paper, scale)
+    chars: str = ""  # every character of the drawing's texts (:func:`document_text`), for the LibreCAD font
 
 
 def evacuation_routes(plan: Plan, lang: str = "zh", floors: Sequence[str] | None = None) -> list[Route]:
@@ -1255,6 +1256,7 @@ def export_plan(
         audit_errors=errors,
         audit_fixes=fixes,
         sheets=[(fr.floor.id, fr.paper_name, fr.scale) for fr in frames],
+        chars=document_text(doc),
     )
 
 
