@@ -293,9 +293,7 @@ def commit_wall(ed, pts: tuple[Point, ...]) -> None:
         return
     o = ed.options
     w = Wall(ed.plan.new_id("wall"), tuple(pts), o.wall_thickness, o.wall_kind)
-    cmd = edits.add(ed.plan, f.id, w)
-    if ed.push(replace(cmd, label="edit.add_wall")):
-        ed.select([w.id])
+    ed.push_added(replace(edits.add(ed.plan, f.id, w), label="edit.add_wall"))
 
 
 @register
@@ -321,9 +319,7 @@ def commit_zone(ed, ring: tuple[Point, ...]) -> None:
     if f is None:
         return
     z = Zone(ed.plan.new_id("zone"), ed.options.zone_kind, Polygon(tuple(ring)))
-    cmd = edits.add(ed.plan, f.id, z)
-    if ed.push(replace(cmd, label="edit.add_zone")):
-        ed.select([z.id])
+    ed.push_added(replace(edits.add(ed.plan, f.id, z), label="edit.add_zone"))
 
 
 @register

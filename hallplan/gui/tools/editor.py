@@ -408,6 +408,13 @@ class Editor:
             return False
         return True
 
+    def push_added(self, cmd: AddEntities) -> bool:
+        """Push a command that adds entities and select them."""
+        if self.push(cmd):
+            self.select([e.id for _, e in cmd.items])
+            return True
+        return False
+
     def undo(self) -> None:
         self.tool.cancel()
         self.history.undo()
@@ -526,21 +533,13 @@ class Editor:
         if self._clip_floor == f.id:
             self._paste_count += 1
         off = 1.0 * self._paste_count
-        cmd = self._copies(self.clipboard, off, -off, "cmd.paste")
-        if self.push(cmd):
-            self.select([e.id for _, e in cmd.items])
-            return True
-        return False
+        return self.push_added(self._copies(self.clipboard, off, -off, "cmd.paste"))
 
     def duplicate(self) -> bool:
         ents = self.selected_entities()
         if not ents:
             return False
-        cmd = self._copies(ents, 1.0, -1.0, "cmd.duplicate")
-        if self.push(cmd):
-            self.select([e.id for _, e in cmd.items])
-            return True
-        return False
+        return self.push_added(self._copies(ents, 1.0, -1.0, "cmd.duplicate"))
 
     def _copies(self, ents: Sequence[Entity], dx: float, dy: float, label: str) -> AddEntities:
         f = self.floor

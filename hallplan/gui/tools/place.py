@@ -59,11 +59,7 @@ class PlaceTool(Tool):
         if f is None:
             return False
         e = self.make(p, self.ed.plan.new_id(self.prefix))
-        cmd = replace(edits.add(self.ed.plan, f.id, e), label=self.label)
-        if self.ed.push(cmd):
-            self.ed.select([e.id])
-            return True
-        return False
+        return self.ed.push_added(replace(edits.add(self.ed.plan, f.id, e), label=self.label))
 
     def move(self, ev: ToolEvent) -> None:
         self.cursor = self.snapped(ev)
@@ -257,9 +253,7 @@ class DoorTool(Tool):
             self.ed.message.emit("msg.door_needs_edge", {})
             return
         d = replace(d, id=self.ed.plan.new_id("door"))
-        cmd = replace(edits.add(self.ed.plan, f.id, d), label="edit.add_door")
-        if self.ed.push(cmd):
-            self.ed.select([d.id])
+        self.ed.push_added(replace(edits.add(self.ed.plan, f.id, d), label="edit.add_door"))
 
     def typed(self, text: str) -> bool:
         try:
@@ -378,10 +372,7 @@ class WindowRowTool(Tool):
         except CommandError as exc:
             self.ed.message.emit("msg.command_failed", {"error": str(exc)})
             return False
-        if self.ed.push(cmd):
-            self.ed.select([e.id for _, e in cmd.items])
-            return True
-        return False
+        return self.ed.push_added(cmd)
 
     def move(self, ev: ToolEvent) -> None:
         self.cursor = self.snapped(ev, ref=self.start)
