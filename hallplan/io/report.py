@@ -399,8 +399,9 @@ def write_report(plan: Plan, path: str | os.PathLike, findings: Sequence[Any] | 
 
     findings = sorted(findings, key=lambda f: (SEVERITIES.index(_sev(f)) if _sev(f) in SEVERITIES else 9,
                                                f.rule_id, getattr(f, "floor_id", ""), tuple(getattr(f, "entity_ids", ()))))
-    open_f = [(f, None) for f in findings if is_acknowledged(f, plan.acknowledgements) is None]
-    acked = [(f, a) for f in findings if (a := is_acknowledged(f, plan.acknowledgements)) is not None]
+    covered = [(f, is_acknowledged(f, plan.acknowledgements)) for f in findings]
+    open_f = [(f, a) for f, a in covered if a is None]
+    acked = [(f, a) for f, a in covered if a is not None]
     numbered = [(i + 1, f, a is not None) for i, (f, a) in enumerate(open_f + acked)]
     counts = Counter(_sev(f) for f, _ in open_f)
 
