@@ -760,19 +760,8 @@ class FloorGeometry:
         staff-only zones (staff doors shut)."""
         return self.free("public")
 
-    @property
-    def staff_space(self):
-        """Staff-only zones minus walls and obstacles."""
-        return self.free("staff")
-
     def free(self, which: str = "public"):
         return self.eroded(0.0, which)
-
-    @property
-    def public_walkable(self):
-        """Where the centre of a walking person fits in the public free space (eroded by the person's
-        radius): the configuration space the route checks work in."""
-        return self.eroded(self.person_radius, "public")
 
     def eroded_region(self, radius: float, which: str = "public"):
         r = round(radius, 6)

@@ -20,7 +20,6 @@ from hallplan.model import (
     Floor,
     Furniture,
     ServiceWindow,
-    WallKind,
     Zone,
     ZoneKind,
 )
@@ -138,10 +137,6 @@ def blocking(ctx: CheckContext, floor: Floor, ring, skip: set[str] = frozenset()
 
 def door_on_boundary(ctx: CheckContext, z: Zone, d: Door, tol: float = 0.3) -> bool:
     return zone_shape(ctx, z).exterior.distance(SPoint(d.x, d.y)) <= tol
-
-
-def is_sight_blocking(kind: WallKind) -> bool:
-    return kind in (WallKind.EXTERIOR, WallKind.PARTITION)
 
 
 __all__ = [
