@@ -95,9 +95,7 @@ def _export(args) -> int:
         try:  # checked before the export: an error leaves nothing written
             prepare_folder(args.librecad_font)
         except OSError as exc:
-            print(f"error: {tr('dxf.err.write', args.lang, path=args.librecad_font, reason=exc.strerror or str(exc))}",
-                  file=sys.stderr)
-            return 1
+            return _cannot_write(args.librecad_font, exc, args.lang)
     highlights = []
     if args.findings:
         try:
@@ -121,11 +119,15 @@ def _export(args) -> int:
         try:
             font = write_librecad_font(rep.chars, **kw)
         except OSError as exc:
-            print(f"error: {tr('dxf.err.write', args.lang, path=args.librecad_font or '~/.librecad/fonts', reason=exc.strerror or str(exc))}",
-                  file=sys.stderr)
-            return 1
+            return _cannot_write(args.librecad_font or "~/.librecad/fonts", exc, args.lang)
         print(tr("dxf.cli.librecad_font", args.lang, path=str(font)))
     return 0
+
+
+def _cannot_write(path, exc: OSError, lang: str) -> int:
+    """The one-line error for an output that cannot be written; the verb's exit status."""
+    print(f"error: {tr('dxf.err.write', lang, path=path, reason=exc.strerror or str(exc))}", file=sys.stderr)
+    return 1
 
 
 def _finding_highlights(plan, profile, lang):
@@ -175,9 +177,7 @@ def _import(args) -> int:
         try:  # a bad output path is reported before the (slow) import, not after it
             prepare_output(args.output)
         except OSError as exc:
-            print(f"error: {tr('dxf.err.write', lang, path=args.output, reason=exc.strerror or str(exc))}",
-                  file=sys.stderr)
-            return 1
+            return _cannot_write(args.output, exc, lang)
     t0 = time.perf_counter()
     try:
         if args.list_layers:
@@ -195,8 +195,7 @@ def _import(args) -> int:
     try:
         out = save(res.plan, args.output, keep_backup=True)
     except OSError as exc:
-        print(f"error: {tr('dxf.err.write', lang, path=args.output, reason=exc.strerror or str(exc))}", file=sys.stderr)
-        return 1
+        return _cannot_write(args.output, exc, lang)
     print(tr("dxf.cli.imported", lang, path=str(Path(out)), seconds=f"{time.perf_counter() - t0:.2f}"))
     return 0
 
