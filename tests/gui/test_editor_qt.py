@@ -12,7 +12,7 @@ from PyQt6.QtTest import QTest
 
 from hallplan.gui.main_window import MainWindow, QtDialogs
 from hallplan.gui.tools.options import WindowRowParams
-from hallplan.io.planfile import dumps
+from hallplan.io.planfile import dumps, load
 from hallplan.model import DoorKind, Entity, FurnitureKind, History, ZoneKind, edits
 from tests.conftest import PLANS
 
@@ -366,11 +366,13 @@ def test_unsaved_prompt_recent_files_and_save(win, tmp_path, monkeypatch):
     asked = []
     monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: asked.append(1) or "cancel")
     assert w.maybe_save()  # clean: no question
-    w.editor.push(edits.move(w.plan, [next(iter(w.editor.floor.furniture))], 1, 0))
+    fid = next(iter(w.editor.floor.furniture))
+    x0 = w.plan.find(fid)[1].x
+    w.editor.push(edits.move(w.plan, [fid], 1, 0))
     assert w.is_dirty and "*" in (w.refresh_title() or w.windowTitle())
     assert not w.maybe_save() and asked
     assert w.save() and not w.is_dirty
-    assert "1.0" in src.read_text(encoding="utf-8") or src.exists()
+    assert load(src).find(fid)[1].x == pytest.approx(x0 + 1)  # the move is in the saved file
 
 
 def test_broken_or_vanished_files_do_not_replace_the_plan_and_leave_the_recent_list(win, tmp_path, monkeypatch):
