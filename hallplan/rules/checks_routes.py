@@ -69,6 +69,13 @@ def geometry(ctx, floor: Floor) -> FloorGeometry:
     return ctx.persistent("route_geometry", lambda: GeometryCache(ctx.plan, sync_once=True)).floor(floor.id)
 
 
+def public_geometries(ctx):
+    """Each floor the public uses, with its derived geometry."""
+    for floor in ctx.plan.floors:
+        if is_public_floor(floor):
+            yield floor, geometry(ctx, floor)
+
+
 def _floor_hits(fg: FloorGeometry, rule, build, *key) -> tuple:
     """The hits of ``rule`` on one floor, kept in the floor's geometry until anything on the floor
     changes (a command on another floor leaves them alone). Only for checks whose result depends on
@@ -235,10 +242,7 @@ def exit_count(ctx, rule):
     """Each public floor has at least ``min_exits`` exits (doors to the outside; enclosed stairs above
     or below the discharge floor) unless it is small enough for one."""
     p = rule.p
-    for floor in ctx.plan.floors:
-        if not is_public_floor(floor):
-            continue
-        fg = geometry(ctx, floor)
+    for floor, fg in public_geometries(ctx):
         ex = egress.exits(fg)
         if len(ex) >= p["min_exits"]:
             continue
@@ -329,10 +333,7 @@ def exit_width_total(ctx, rule):
     the finding states the occupant-load method (density × public area, or seats + 2 × windows + staff,
     the larger)."""
     p = rule.p
-    for floor in ctx.plan.floors:
-        if not is_public_floor(floor):
-            continue
-        fg = geometry(ctx, floor)
+    for floor, fg in public_geometries(ctx):
         s = fg.storey
         per = p["per_100_basement"] if s <= 0 else p["per_100_1_2"] if s <= 2 else p["per_100_3"] if s == 3 else p["per_100_4_up"]
         ew = egress.exit_width(ctx.plan, fg, _density(rule, s), per, p["area_per_staff"])
@@ -373,10 +374,7 @@ def door_swing(ctx, rule):
     """Exits of a floor whose occupant load exceeds ``min_persons`` open outwards (sliding doors do not
     count as opening in the direction of escape)."""
     p = rule.p
-    for floor in ctx.plan.floors:
-        if not is_public_floor(floor):
-            continue
-        fg = geometry(ctx, floor)
+    for floor, fg in public_geometries(ctx):
         load = _load(ctx, rule, fg)
         if load.persons <= p["min_persons"]:
             continue
@@ -493,10 +491,7 @@ def accessible_route(ctx, rule):
     crowded width (but wide enough for ``width``) is a warning that says so."""
     p = rule.p
     crowded = ctx.plan.crowded and p["crowded_width"] > p["width"]
-    for floor in ctx.plan.floors:
-        if not is_public_floor(floor):
-            continue
-        fg = geometry(ctx, floor)
+    for floor, fg in public_geometries(ctx):
         yield from _floor_hits(fg, rule, lambda fg=fg, floor=floor: _accessible_route_floor(rule, fg, floor, crowded), crowded)
 
 
@@ -656,10 +651,7 @@ def cctv_coverage(ctx, rule):
     """Share of the public area seen by the cameras (position, facing, field of view, range; walls,
     columns and tall furniture block the view), with the blind spots."""
     p = rule.p
-    for floor in ctx.plan.floors:
-        if not is_public_floor(floor):
-            continue
-        fg = geometry(ctx, floor)
+    for floor, fg in public_geometries(ctx):
         c = sight.coverage(fg, p["min_blind"], exclude=p["exclude"])
         share = 100.0 * c.share
         if share < p["min_share"] - 1e-9:
