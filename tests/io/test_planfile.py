@@ -96,9 +96,11 @@ json_values = st.recursive(
 def test_fuzz_mutated_documents_only_raise_located_errors(which, where, value):
     doc = _mutate(json.loads(TEXTS[which]), where, value)
     try:
-        loads(json.dumps(doc))
-    except PlanFileError:
-        pass
+        plan = loads(json.dumps(doc))
+    except PlanFileError as exc:
+        assert exc.reason and "Traceback" not in exc.reason
+    else:  # a mutation the file accepts gives a plan that saves and loads again, unchanged
+        assert dumps(loads(dumps(plan))) == dumps(plan)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -107,9 +109,11 @@ def test_fuzz_truncated_and_corrupted_bytes(which, cut, junk):
     data = TEXTS[which].encode("utf-8")
     data = data[: cut % (len(data) + 1)] + junk
     try:
-        loads(data)
-    except PlanFileError:
-        pass
+        plan = loads(data)
+    except PlanFileError as exc:
+        assert exc.reason and "Traceback" not in exc.reason
+    else:
+        assert dumps(loads(dumps(plan))) == dumps(plan)
 
 
 def test_an_entity_far_outside_the_outline_is_refused_with_its_place():
