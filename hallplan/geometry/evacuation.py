@@ -221,9 +221,10 @@ def _disc(reach: float, h: float) -> np.ndarray:
     return np.sqrt(o[:, None] ** 2 + o[None, :] ** 2) * h <= reach
 
 
-def _target_phi(sub: Grid, fg: FloorGeometry, room: Room, targets: tuple[Target, ...]):
-    """Level-set function whose zero contour is each target's face on the room side: door strips
-    (signed offset from the wall face) and stair boxes (signed distance). Returns (phi, target cells)."""
+def _target_phi(sub: Grid, fg: FloorGeometry, targets: tuple[Target, ...], side, pad: float = 1e-9):
+    """Level-set function whose zero contour is each target's face on the side ``side(door)`` (±1)
+    names: door strips (signed offset from the wall face, ``pad`` beyond the door's ends) and stair
+    boxes (signed distance). Returns (phi, target cells, strips)."""
     h = sub.cell
     X, Y = sub.centres()
     phi = np.ones(sub.shape)
@@ -234,12 +235,12 @@ def _target_phi(sub: Grid, fg: FloorGeometry, room: Room, targets: tuple[Target,
     for t in targets:
         if t.kind == "door":
             d = doors[t.id]
-            s = d.side_of(room.index)
+            s = side(d)
             ux, uy = d.direction
             nx, ny = d.normal[0] * s, d.normal[1] * s
             a = (X - d.centre[0]) * ux + (Y - d.centre[1]) * uy
             b = (X - d.centre[0]) * nx + (Y - d.centre[1]) * ny - d.thickness / 2
-            strip = (np.abs(a) <= d.width / 2 + 1e-9) & (np.abs(b) <= band)
+            strip = (np.abs(a) <= d.width / 2 + pad) & (np.abs(b) <= band)
         else:
             st = fg.floor.stairs[t.id]
             r = math.radians(st.rotation)
@@ -277,7 +278,7 @@ def _room_evacuation(fg: FloorGeometry, room: Room, measure: Measure, min_area: 
     if not targets:
         return result()
     phi, tmask, strip = fg.memo(("target_phi", room.index), _STRAIGHT_DEPS,
-                                lambda: _target_phi(sub, fg, room, targets))
+                                lambda: _target_phi(sub, fg, targets, lambda d: d.side_of(room.index)))
     if measure == Measure.WALKING:
         d, reached, lost = _walk(fg, sub, free, phi, tmask, strip)
     else:
@@ -418,31 +419,8 @@ def distance_field(fg: FloorGeometry, measure: Measure | str = Measure.WALKING) 
         if measure == Measure.WALKING:
             free &= fg.movable_counts == 0
         targets = exit_targets(fg)
-        phi = np.ones(grid.shape)
-        tmask = np.zeros(grid.shape, bool)
-        strips = np.zeros(grid.shape, bool)
-        X, Y = grid.centres()
-        doors = {d.id: d for d in fg.doors}
-        for t in targets:
-            if t.kind == "door":
-                d = doors[t.id]
-                s = 1 if d.back.outside else -1  # towards the inside
-                a = (X - d.centre[0]) * d.direction[0] + (Y - d.centre[1]) * d.direction[1]
-                b = s * ((X - d.centre[0]) * d.normal[0] + (Y - d.centre[1]) * d.normal[1]) - d.thickness / 2
-                half = d.width / 2
-            else:
-                st = fg.floor.stairs[t.id]
-                r = math.radians(st.rotation)
-                lx = (X - st.x) * math.cos(r) + (Y - st.y) * math.sin(r)
-                ly = -(X - st.x) * math.sin(r) + (Y - st.y) * math.cos(r)
-                qx, qy = np.abs(lx) - st.width / 2, np.abs(ly) - st.depth / 2
-                b = np.hypot(np.maximum(qx, 0), np.maximum(qy, 0)) + np.minimum(np.maximum(qx, qy), 0)
-                a = np.zeros_like(b)
-                half = np.inf
-            strip = (np.abs(a) <= half) & (np.abs(b) <= 1.5 * h)
-            phi = np.where(strip, np.minimum(phi, b), phi)
-            tmask |= strip & (b < 0)
-            strips |= strip
+        # the door strips on the inside of each exit
+        phi, tmask, strips = _target_phi(grid, fg, targets, lambda d: 1 if d.back.outside else -1, pad=0.0)
         vals = np.full(grid.shape, np.nan)
         if targets:
             if measure == Measure.WALKING:
