@@ -43,6 +43,7 @@ from hallplan.i18n import label, tr
 from hallplan.model import Floor, Plan
 from hallplan.model.geom import ring_centroid
 from hallplan.render.style import SEVERITY_COLOURS
+from hallplan.rules.finding import Titled
 
 from .acks import is_acknowledged
 from .atomic import atomic_write
@@ -68,7 +69,7 @@ ACK_COLOUR = (120, 120, 120)
 
 
 @dataclass(frozen=True)
-class PackInfo:
+class PackInfo(Titled):
     """A rule pack as the report names it: id, title, source and a content fingerprint (version)."""
 
     id: str
@@ -78,21 +79,15 @@ class PackInfo:
     version: str
     rules: int
 
-    def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_zh
-
 
 @dataclass(frozen=True)
-class ProfileInfo:
+class ProfileInfo(Titled):
     id: str
     title_zh: str
     title_en: str
     packs: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
-
-    def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_zh
 
 
 @dataclass(frozen=True)
