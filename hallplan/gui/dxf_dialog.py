@@ -19,10 +19,9 @@ without being shown; :data:`_exec` is the one place a dialog runs modally (tests
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -68,6 +67,8 @@ from hallplan.io.dxf_import import (
 )
 from hallplan.model import HallLevel, Plan
 
+from .qtutil import ok_cancel, status_later, with_wait_cursor
+
 PAPERS = ("A3", "A2", "A1", "A0")
 FONTS = ("simhei.ttf", "simsun.ttc", "msyh.ttc", "wqy-microhei.ttf")
 UNITS = ("mm", "cm", "m")
@@ -83,29 +84,6 @@ def _exec(dlg: QDialog) -> bool:
 
 def _parent() -> QWidget | None:
     return QApplication.activeWindow()
-
-
-def _status(parent: QWidget | None, text: str) -> None:
-    bar = getattr(parent, "statusBar", None)
-    if callable(bar):
-        QTimer.singleShot(0, lambda: bar().showMessage(text, 8000))
-
-
-def _busy(fn: Callable):
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return fn()
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-def _buttons(dlg: QDialog, ok_key: str) -> QDialogButtonBox:
-    b = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    b.button(QDialogButtonBox.StandardButton.Ok).setText(tr(ok_key))
-    b.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("dxfdlg.cancel"))
-    b.accepted.connect(dlg.accept)
-    b.rejected.connect(dlg.reject)
-    return b
 
 
 # --------------------------------------------------------------------------------------------
@@ -172,7 +150,7 @@ class DxfExportDialog(QDialog):
         self.evac.setChecked(True)
         for w in (self.dims, self.title_block, self.evac, self.findings):
             lay.addWidget(w)
-        self.buttons = _buttons(self, "dxfdlg.export.run")
+        self.buttons = ok_cancel(self, "dxfdlg.export.run", "dxfdlg.cancel")
         lay.addWidget(self.buttons)
         self._base = opts
         self._update()
@@ -216,21 +194,21 @@ def export_dxf(plan: Plan, path: str) -> ExportReport | None:
     parent = _parent()
     dlg = DxfExportDialog(plan, str(path), _last_export, _last_findings, parent)
     if not _exec(dlg):
-        _status(parent, tr("dxfdlg.cancelled"))
+        status_later(parent, tr("dxfdlg.cancelled"))
         return None
     opts, target, floors = dlg.options(), dlg.target() or str(path), dlg.floor_ids()
     _last_export, _last_findings = opts, dlg.findings.isChecked()
     highlights = []
     if dlg.findings.isChecked():
         try:
-            highlights = _busy(lambda: _highlights(plan, opts.lang))
+            highlights = with_wait_cursor(lambda: _highlights(plan, opts.lang))
         except Exception as exc:  # noqa: BLE001 - the drawing is still useful without findings
-            _status(parent, tr("dxf.cli.findings_failed", reason=exc))
+            status_later(parent, tr("dxf.cli.findings_failed", reason=exc))
     all_ids = [f.id for f in plan.floors]
-    routes = _busy(lambda: evacuation_routes(plan, opts.lang, floors)) if dlg.evac.isChecked() else []
-    rep = _busy(lambda: export_plan(plan, target, opts, highlights=highlights, routes=routes,
+    routes = with_wait_cursor(lambda: evacuation_routes(plan, opts.lang, floors)) if dlg.evac.isChecked() else []
+    rep = with_wait_cursor(lambda: export_plan(plan, target, opts, highlights=highlights, routes=routes,
                                     floors=None if floors == all_ids else floors))
-    _status(parent, tr("dxfdlg.export.done", path=str(rep.path), floors=rep.floors, entities=rep.entities))
+    status_later(parent, tr("dxfdlg.export.done", path=str(rep.path), floors=rep.floors, entities=rep.entities))
     return rep
 
 
@@ -321,7 +299,7 @@ class DxfImportDialog(QDialog):
         self.hint = QLabel("")
         self.hint.setWordWrap(True)
         lay.addWidget(self.hint)
-        self.buttons = _buttons(self, "dxfdlg.import.run")
+        self.buttons = ok_cancel(self, "dxfdlg.import.run", "dxfdlg.cancel")
         lay.addWidget(self.buttons)
         self._update()
 
@@ -372,16 +350,16 @@ def import_dxf(path: str) -> ImportResult | None:
     returns None and writes nothing.
     """
     parent = _parent()
-    opened = _busy(lambda: open_dxf(path, ImportOptions(lang=language())))
-    insp = _busy(lambda: opened.inspect(ImportOptions(lang=language())))
+    opened = with_wait_cursor(lambda: open_dxf(path, ImportOptions(lang=language())))
+    insp = with_wait_cursor(lambda: opened.inspect(ImportOptions(lang=language())))
     history = getattr(parent, "history", None)
     dlg = DxfImportDialog(opened, insp, can_add=history is not None and hasattr(history, "push"), parent=parent)
     while True:
         if not _exec(dlg):
-            _status(parent, tr("dxfdlg.cancelled"))
+            status_later(parent, tr("dxfdlg.cancelled"))
             return None
         try:
-            res = _busy(lambda: build_plan(opened, dlg.options(), insp))
+            res = with_wait_cursor(lambda: build_plan(opened, dlg.options(), insp))
             break
         except DxfImportError as exc:  # show it and let the planner change the choices
             _error(parent, exc.message)
@@ -390,9 +368,9 @@ def import_dxf(path: str) -> ImportResult | None:
     summary = "\n".join(res.report.lines()[-2:])
     if dlg.mode() == "add" and history is not None:
         history.push(add_floors_command(history.plan, res))
-        _status(parent, tr("dxfdlg.import.added", n=len(res.plan.floors)))
+        status_later(parent, tr("dxfdlg.import.added", n=len(res.plan.floors)))
         return None
-    _status(parent, summary.replace("\n", "  "))
+    status_later(parent, summary.replace("\n", "  "))
     return res
 
 

@@ -20,11 +20,10 @@ without showing them; :data:`_exec` is the one place a dialog is run modally (te
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -48,6 +47,8 @@ from hallplan.io.report import ReportOptions, ReportResult, write_report
 from hallplan.io.signs import SIGN_TYPES, SignOptions, SignsResult, generate_signs, load_styles
 from hallplan.model import Plan
 
+from .qtutil import ok_cancel, status_later, with_wait_cursor
+
 PAPERS = ("A1", "A2", "A3")
 
 # the options used last in this session (the dialogs start from them)
@@ -63,14 +64,6 @@ def _exec(dlg: QDialog) -> bool:
 
 def _parent() -> QWidget | None:
     return QApplication.activeWindow()
-
-
-def _status(parent: QWidget | None, text: str) -> None:
-    """Show ``text`` in the main window's status bar after the exporter returns (it would otherwise
-    be replaced by the generic "exported" message)."""
-    bar = getattr(parent, "statusBar", None)
-    if callable(bar):
-        QTimer.singleShot(0, lambda: bar().showMessage(text, 8000))
 
 
 class _PathRow(QWidget):
@@ -167,11 +160,7 @@ class SignExportDialog(QDialog):
         opt.addRow(tr("export.font"), self.font_row)
         lay.addLayout(opt)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("export.run"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("export.cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "export.run", "export.cancel")
         lay.addWidget(self.buttons)
         self._styles = opts.styles
         self._update()
@@ -241,11 +230,7 @@ class ReportExportDialog(QDialog):
         self.font_row = _FontRow(opts.font or "")
         form.addRow(tr("export.font"), self.font_row)
         lay.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("export.run"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("export.cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "export.run", "export.cancel")
         lay.addWidget(self.buttons)
 
     def target(self) -> str:
@@ -258,14 +243,6 @@ class ReportExportDialog(QDialog):
 
     def profile_id(self) -> str | None:
         return self.profile.currentData()
-
-
-def _busy(fn: Callable):
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return fn()
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def _show_warnings(parent: QWidget | None, title_key: str, summary: str, warnings: list[str]) -> None:
@@ -287,13 +264,13 @@ def export_signs(plan: Plan, path: str) -> SignsResult | None:
     parent = _parent()
     dlg = SignExportDialog(plan, str(path), _last_signs, parent)
     if not _exec(dlg):
-        _status(parent, tr("export.cancelled"))
+        status_later(parent, tr("export.cancelled"))
         return None
     opts, folder = dlg.options(), dlg.target() or str(path)
     _last_signs = opts
-    res = _busy(lambda: generate_signs(plan, folder, opts))
+    res = with_wait_cursor(lambda: generate_signs(plan, folder, opts))
     summary = tr("export.signs.done", pages=res.page_count, files=len(res.files), folder=folder)
-    _status(parent, summary)
+    status_later(parent, summary)
     _show_warnings(parent, "export.signs.title", summary, res.warnings)
     return res
 
@@ -305,16 +282,16 @@ def export_report(plan: Plan, path: str) -> ReportResult | None:
     parent = _parent()
     dlg = ReportExportDialog(plan, str(path), _last_report, _last_report_profile, parent)
     if not _exec(dlg):
-        _status(parent, tr("export.cancelled"))
+        status_later(parent, tr("export.cancelled"))
         return None
     opts, target, profile = dlg.options(), dlg.target() or str(path), dlg.profile_id()
     _last_report, _last_report_profile = replace(opts), profile
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    res = _busy(lambda: write_report(plan, target, None, profile=profile, options=opts))
+    res = with_wait_cursor(lambda: write_report(plan, target, None, profile=profile, options=opts))
     c = res.counts
     summary = tr("export.report.done", path=str(res.path), pages=res.pages, errors=c.get("error", 0),
                  warnings=c.get("warning", 0), infos=c.get("info", 0), acknowledged=res.acknowledged)
-    _status(parent, summary)
+    status_later(parent, summary)
     _show_warnings(parent, "export.report.title", summary, res.warnings)
     return res
 

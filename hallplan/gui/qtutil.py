@@ -1,13 +1,23 @@
-"""Qt helpers shared by the canvas pieces: plan ↔ scene coordinates (the scene's y points down,
-the plan's up), cached pens and brushes."""
+"""Qt helpers shared by the canvas pieces and the dialogs: plan ↔ scene coordinates (the scene's y
+points down, the plan's up), cached pens and brushes, spin boxes, OK/Cancel rows."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from PyQt6.QtCore import QPointF, QSize, Qt
+from PyQt6.QtCore import QPointF, QSize, Qt, QTimer
 from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
-from PyQt6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy
+from PyQt6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
+
+from hallplan.i18n import tr
 
 
 def sp(p) -> QPointF:
@@ -55,6 +65,36 @@ def dspin(lo: float, hi: float, value: float, dec: int = 2, step: float = 1.0, s
     if suffix:
         s.setSuffix(suffix)
     return s
+
+
+def ok_cancel(dlg: QDialog, ok_key: str | None = None, cancel_key: str | None = None) -> QDialogButtonBox:
+    """An OK/Cancel button row wired to ``dlg``'s accept/reject, optionally with catalogue texts."""
+    Btn = QDialogButtonBox.StandardButton
+    b = QDialogButtonBox(Btn.Ok | Btn.Cancel)
+    if ok_key:
+        b.button(Btn.Ok).setText(tr(ok_key))
+    if cancel_key:
+        b.button(Btn.Cancel).setText(tr(cancel_key))
+    b.accepted.connect(dlg.accept)
+    b.rejected.connect(dlg.reject)
+    return b
+
+
+def with_wait_cursor(fn):
+    """Call ``fn()`` under the busy cursor and return its result."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return fn()
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def status_later(parent: QWidget | None, text: str) -> None:
+    """Show ``text`` in ``parent``'s status bar once the current call has returned (so a caller's
+    own generic message does not replace it)."""
+    bar = getattr(parent, "statusBar", None)
+    if callable(bar):
+        QTimer.singleShot(0, lambda: bar().showMessage(text, 8000))
 
 
 def colour(rgb, alpha: int | None = None) -> QColor:

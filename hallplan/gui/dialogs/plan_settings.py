@@ -11,7 +11,6 @@ from PyQt6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -40,7 +39,7 @@ from hallplan.model import (
     WindowKind,
 )
 
-from ..qtutil import dspin
+from ..qtutil import dspin, ok_cancel
 
 
 def known_profiles() -> dict[str, str]:
@@ -181,9 +180,7 @@ class PlanSettingsDialog(QDialog):
         dl.addLayout(self._row_buttons(self.groups, lambda: self._add_group_row(DemandGroup(f"g{self.groups.rowCount() + 1}", ""))))
         tabs.addTab(dw, tr("settings.tab.demand"))
 
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        bb.accepted.connect(self.accept)
-        bb.rejected.connect(self.reject)
+        bb = ok_cancel(self)
         self.tabs = tabs
         self.error = QLabel()
         self.error.setWordWrap(True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PyQt6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -13,7 +12,7 @@ from PyQt6.QtWidgets import (
 
 from hallplan.i18n import tr
 
-from ..qtutil import dspin
+from ..qtutil import dspin, ok_cancel
 
 
 class _Form(QDialog):
@@ -21,9 +20,7 @@ class _Form(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr(title_key))
         self.form = QFormLayout()
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        bb.accepted.connect(self.accept)
-        bb.rejected.connect(self.reject)
+        bb = ok_cancel(self)
         lay = QVBoxLayout(self)
         lay.addLayout(self.form)
         lay.addWidget(bb)

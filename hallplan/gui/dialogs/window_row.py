@@ -12,7 +12,6 @@ from PyQt6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,7 +29,7 @@ from hallplan.render.style import LOW_COUNTER_COLOUR, WINDOW_COLOUR
 
 from .. import drawing as D
 from ..items import draw_placed
-from ..qtutil import dspin
+from ..qtutil import dspin, ok_cancel
 from ..tools.options import WindowRowParams
 from ..tools.place import row_windows
 
@@ -171,9 +170,7 @@ class WindowRowDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left)
         body.addLayout(right, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         lay = QVBoxLayout(self)
         lay.addLayout(body, 1)
         lay.addWidget(self.buttons)
