@@ -45,6 +45,7 @@ import shapely
 
 from hallplan.i18n import label, tr
 from hallplan.model import (
+    COLLECTIONS,
     AddFloor,
     Column,
     Command,
@@ -1732,28 +1733,26 @@ def add_floors_command(plan: Plan, result: ImportResult, label_key: str = "cmd.i
     cmds: list[Command] = []
     storeys = {f.storey for f in plan.floors}
     used = {f.id for f in plan.floors} | {e.id for _, e in plan.entities()}
+
+    def fresh(base: str, sep: str) -> str:  # ``base``, else ``base{sep}2``, ``base{sep}3`` … not yet used
+        new, k = base, 1
+        while new in used:
+            k += 1
+            new = f"{base}{sep}{k}"
+        used.add(new)
+        return new
+
     for f in result.plan.floors:
         g = f.copy()
-        fid = f.id
-        k = 1
-        while fid in used:
-            k += 1
-            fid = f"{f.id}-{k}"
-        used.add(fid)
         storey = g.storey
         while storey in storeys:
             storey += 1
         storeys.add(storey)
-        nf = Floor(fid, storey, g.outline, g.name or f"{storey}F", g.height)
-        for attr in ("walls", "columns", "zones", "windows", "doors", "furniture", "stairs", "lifts"):
+        nf = Floor(fresh(f.id, "-"), storey, g.outline, g.name or f"{storey}F", g.height)
+        for attr in COLLECTIONS.values():
             coll = getattr(nf, attr)
             for e in getattr(g, attr).values():
-                eid = e.id
-                j = 1
-                while eid in used:
-                    j += 1
-                    eid = f"{e.id}-i{j}"
-                used.add(eid)
+                eid = fresh(e.id, "-i")
                 coll[eid] = replace(e, id=eid)
         cmds.append(AddFloor(nf))
     return Compound(tuple(cmds), label_key)

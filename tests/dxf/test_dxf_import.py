@@ -337,6 +337,8 @@ def test_imported_floors_as_one_undoable_command():
     assert len(base.floors) == len(before) + 1
     new = base.floors[-1]
     assert new.walls and new.storey not in {f.storey for f in base.floors[:-1]}
+    ids = [f.id for f in base.floors] + [e.id for _, e in base.entities()]
+    assert len(ids) == len(set(ids)) and new.id not in before  # made unique in the open plan
     h.undo()
     assert [f.id for f in base.floors] == before
 
