@@ -34,6 +34,18 @@ PAGES = {
 }
 
 
+def _kind_list(kinds, icon, current, icon_px: int = 28) -> QListWidget:
+    """A list of every member of the enum ``kinds`` with its icon and label, ``current`` selected."""
+    lst = QListWidget()
+    lst.setIconSize(QSize(icon_px, icon_px))
+    for k in kinds:
+        it = QListWidgetItem(icon(k), label(k))
+        it.setData(Qt.ItemDataRole.UserRole, k.value)
+        lst.addItem(it)
+    lst.setCurrentRow(list(kinds).index(current))
+    return lst
+
+
 class ToolOptionsPanel(QWidget):
     def __init__(self, editor: Editor, parent=None) -> None:
         super().__init__(parent)
@@ -50,24 +62,12 @@ class ToolOptionsPanel(QWidget):
         self.stack.addWidget(QWidget())
 
         # zones
-        self.zone_list = QListWidget()
-        self.zone_list.setIconSize(QSize(16, 16))
-        for k in ZoneKind:
-            it = QListWidgetItem(zone_icon(k), label(k))
-            it.setData(Qt.ItemDataRole.UserRole, k.value)
-            self.zone_list.addItem(it)
-        self.zone_list.setCurrentRow(list(ZoneKind).index(o.zone_kind))
+        self.zone_list = _kind_list(ZoneKind, zone_icon, o.zone_kind, 16)
         self.zone_list.currentRowChanged.connect(lambda r: setattr(o, "zone_kind", list(ZoneKind)[r]) if r >= 0 else None)
         self._page("zones", self.zone_list)
 
         # furniture
-        self.furn_list = QListWidget()
-        self.furn_list.setIconSize(QSize(28, 28))
-        for k in FurnitureKind:
-            it = QListWidgetItem(furniture_icon(k), label(k))
-            it.setData(Qt.ItemDataRole.UserRole, k.value)
-            self.furn_list.addItem(it)
-        self.furn_list.setCurrentRow(list(FurnitureKind).index(o.furniture_kind))
+        self.furn_list = _kind_list(FurnitureKind, furniture_icon, o.furniture_kind)
         self.furn_list.currentRowChanged.connect(self._furniture_kind)
         self.furn_list.itemClicked.connect(lambda _it: self._furniture_kind(self.furn_list.currentRow()))
         self.seats = QSpinBox()
@@ -77,12 +77,7 @@ class ToolOptionsPanel(QWidget):
         self._page("furniture", self.furn_list, (("opt.seats", self.seats),))
 
         # doors
-        self.door_list = QListWidget()
-        self.door_list.setIconSize(QSize(28, 28))
-        for k in DoorKind:
-            it = QListWidgetItem(door_icon(k), label(k))
-            self.door_list.addItem(it)
-        self.door_list.setCurrentRow(list(DoorKind).index(o.door_kind))
+        self.door_list = _kind_list(DoorKind, door_icon, o.door_kind)
         self.door_width = dspin(0.6, 6.0, o.door_width, step=0.05, suffix=" m")
         self.door_width.valueChanged.connect(lambda v: setattr(o, "door_width", v))
         self.hinge = QComboBox()
