@@ -10,7 +10,7 @@ from hallplan.model import Domain, EntityKind, FurnitureKind, ServiceWindow, Win
 
 from .checks_zones import alternatives
 from .finding import Shape
-from .geo import blocking, dist, queue_rect
+from .geo import SPolygon, blocking, dist, queue_rect
 from .registry import Hit, L, Param, check
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -239,10 +239,11 @@ def counters_uniform(ctx, rule):
     if len(ws) < 2:
         return
     q = max(tol, 1e-3)
-    sizes = Counter((round(w.height / q) * q, round(w.depth / q) * q) for w in ws)
+    sized = [(w, (round(w.height / q) * q, round(w.depth / q) * q)) for w in ws]
+    sizes = Counter(hd for _, hd in sized)
     if len(sizes) > 1:
         (h0, d0), _ = sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        odd = [w for w in ws if (round(w.height / q) * q, round(w.depth / q) * q) != (h0, d0)]
+        odd = [w for w, hd in sized if hd != (h0, d0)]
         yield Hit.of("counters_not_uniform", entities=tuple(sorted(w.id for w in odd)), variants=len(sizes),
                      count=len(odd), numbers=numbers(odd), height=round(h0, 3), depth=round(d0, 3))
 
@@ -256,8 +257,6 @@ def queue_space(ctx, rule, floor):
     counter wide) is free of furniture, columns, walls and other counters, inside the floor outline."""
     p = rule.p
     outline = ctx.derived("floor_outline", floor)
-    from shapely.geometry import Polygon as SPolygon
-
     for w in sorted(floor.windows.values(), key=lambda w: (_natural(w.number), w.id)):
         ring = queue_rect(w, p["clear_depth"], margin=0.02)
         line = w.front_line(p["line_distance"])
