@@ -24,6 +24,14 @@ def autosave_dir() -> Path:
     return data_dir() / "autosave"
 
 
+def _remove(*paths: Path) -> None:
+    for p in paths:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
 def _pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
@@ -59,11 +67,7 @@ class Recovery:
         return load(self.plan_file)
 
     def discard(self) -> None:
-        for p in (self.plan_file, self.meta_file):
-            try:
-                p.unlink()
-            except OSError:
-                pass
+        _remove(self.plan_file, self.meta_file)
 
 
 class Autosaver:
@@ -92,11 +96,7 @@ class Autosaver:
         return self.plan_file
 
     def clear(self) -> None:
-        for p in (self.plan_file, self.meta_file):
-            try:
-                p.unlink()
-            except OSError:
-                pass
+        _remove(self.plan_file, self.meta_file)
 
 
 def find_recoverable(folder: Path | None = None) -> list[Recovery]:
