@@ -21,22 +21,22 @@ def _test_root() -> Path | None:
     return None
 
 
-def config_dir() -> Path:
-    """``$HALLPLAN_CONFIG_DIR`` or the platform's user config folder."""
-    env = os.environ.get("HALLPLAN_CONFIG_DIR")
+def _user_dir(env_var: str, test_sub: str, platform_dir) -> Path:
+    env = os.environ.get(env_var)
     if env:
         return Path(env)
     t = _test_root()
-    return t / "config" if t else Path(platformdirs.user_config_dir(APP, appauthor=False))
+    return t / test_sub if t else Path(platform_dir(APP, appauthor=False))
+
+
+def config_dir() -> Path:
+    """``$HALLPLAN_CONFIG_DIR`` or the platform's user config folder."""
+    return _user_dir("HALLPLAN_CONFIG_DIR", "config", platformdirs.user_config_dir)
 
 
 def data_dir() -> Path:
     """``$HALLPLAN_DATA_DIR`` or the platform's user data folder (autosaves live here)."""
-    env = os.environ.get("HALLPLAN_DATA_DIR")
-    if env:
-        return Path(env)
-    t = _test_root()
-    return t / "data" if t else Path(platformdirs.user_data_dir(APP, appauthor=False))
+    return _user_dir("HALLPLAN_DATA_DIR", "data", platformdirs.user_data_dir)
 
 
 @dataclass
