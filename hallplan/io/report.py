@@ -138,11 +138,8 @@ def rule_sources(plan: Plan, profile: Any = None) -> tuple[ProfileInfo | None, l
 
     packs = load_packs()
     prof = profile if profile is not None and not isinstance(profile, str) else get_profile(profile or plan.profile)
-    used = list(prof.packs)
-    for pat in prof.include:  # packs of single included rules ("YZ-3.*", "YZ.layout-map")
-        pid = pat.split(".")[0].split("-")[0]
-        if pid in packs and pid not in used:
-            used.append(pid)
+    # the profile's packs, then the packs its single included rules come from (the rules' own matching)
+    used = dict.fromkeys([*prof.packs, *(r.pack for r in prof.rules(packs))])
     infos = [PackInfo(p.id, p.title_zh, p.title_en, p.source, _pack_version(p.path), len(p.rules))
              for pid in used if (p := packs.get(pid)) is not None]
     pi = ProfileInfo(prof.id, prof.title_zh, prof.title_en, tuple(prof.packs), tuple(prof.include), tuple(prof.missing))

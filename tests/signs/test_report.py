@@ -106,3 +106,11 @@ def test_multi_floor_plan_has_a_plan_page_per_floor(tmp_path):
     t = _flat(res.path)
     assert "平面图：1F" in t and "平面图：2F" in t
     assert dataclasses.is_dataclass(res) and res.open_findings == 0
+
+
+def test_rule_sources_name_the_packs_of_included_rules(town):
+    from hallplan.io.report import rule_sources
+
+    prof, packs = rule_sources(town, "luan")  # LA + national, and single YZ rules (include = ["YZ-3.*", …])
+    assert prof.id == "luan" and [p.id for p in packs] == ["LA", "national", "YZ"]
+    assert all(re.fullmatch(r"[0-9a-f]{12}", p.version) and p.rules > 0 for p in packs)
