@@ -9,8 +9,6 @@ from PyQt6.QtCore import QEvent, QPointF, QRectF, Qt, pyqtSignal
 from PyQt6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PyQt6.QtWidgets import QGraphicsView, QWidget
 
-from hallplan.i18n import tr
-
 from . import theme
 from .scene import PlanScene
 from .tools import ToolEvent
@@ -313,7 +311,3 @@ class Canvas(QGraphicsView):
         if rect.top() <= 0 <= rect.bottom():
             painter.drawLine(QPointF(rect.left(), 0), QPointF(rect.right(), 0))
         painter.restore()
-
-
-def status_snap_label(kind: str) -> str:
-    return tr(f"snap.{kind}") if kind else ""

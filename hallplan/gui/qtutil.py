@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PyQt6.QtCore import QPointF, QSize, Qt, QTimer
-from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PyQt6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,15 +23,6 @@ from hallplan.i18n import tr
 def sp(p) -> QPointF:
     """Plan point → scene point."""
     return QPointF(p[0], -p[1])
-
-
-def pp(q: QPointF) -> tuple[float, float]:
-    """Scene point → plan point."""
-    return (q.x(), -q.y())
-
-
-def qpoly(ring) -> QPolygonF:
-    return QPolygonF([QPointF(x, -y) for x, y in ring])
 
 
 def ring_path(ring, path: QPainterPath | None = None, close: bool = True) -> QPainterPath:

@@ -48,10 +48,6 @@ STYLES: dict[str, tuple] = {
 LABELLED = {"worst_point": "{:.1f} m", "pinch": "{:.2f} m", "leak": "{:.2f} m"}
 
 
-def scene_rings(rings) -> list:
-    return [[(float(x), float(y)) for x, y in r] for r in rings]
-
-
 def shapes_path(shapes, floor_id: str | None = None) -> tuple[QPainterPath, QPainterPath, list[tuple[float, float]]]:
     """Finding geometry (``Shape``) as (area path, line path, points)."""
     area, line, pts = QPainterPath(), QPainterPath(), []

@@ -90,10 +90,3 @@ def parse_offset(text: str) -> Point:
     (1.5, 0.0)
     """
     return parse_point(text if normalise(text).startswith("@") else "@" + normalise(text), (0.0, 0.0), None)
-
-
-def parse_number(text: str) -> float:
-    t = normalise(text)
-    if not _LEN.match(t):
-        raise CoordError(f"not a number: {text!r}")
-    return float(t)

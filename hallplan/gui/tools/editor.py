@@ -33,7 +33,7 @@ from hallplan.model.commands import AddEntities
 
 from . import shapes
 from .base import Preview, Signal, Tool, ToolEvent
-from .geom2d import BBox, Point, bbox_grow, bbox_of, bbox_union
+from .geom2d import BBox, Point, bbox_contains, bbox_intersects, bbox_of, bbox_union
 from .index import SpatialIndex
 from .options import ToolOptions, WindowRowParams
 from .shapes import OUTLINE_ID
@@ -284,8 +284,6 @@ class Editor:
 
     def in_box(self, box: BBox, crossing: bool = False) -> list[str]:
         """Entities inside ``box`` (or touching it when ``crossing``), outline excluded."""
-        from .geom2d import bbox_contains, bbox_intersects
-
         out = []
         for key in self.index.query(box):
             if key == OUTLINE_ID:
@@ -713,10 +711,6 @@ def next_free_number(taken: set[str]) -> str:
 
 def compound(label: str, *cmds: Command) -> Command:
     return cmds[0] if len(cmds) == 1 else Compound(tuple(cmds), label)
-
-
-def expand(b: BBox, m: float) -> BBox:
-    return bbox_grow(b, m)
 
 
 def unit(a: Point, b: Point) -> Point:

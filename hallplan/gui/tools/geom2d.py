@@ -95,10 +95,6 @@ def bbox_union(a: BBox | None, b: BBox) -> BBox:
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
-def bbox_grow(b: BBox, m: float) -> BBox:
-    return (b[0] - m, b[1] - m, b[2] + m, b[3] + m)
-
-
 def bbox_intersects(a: BBox, b: BBox) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 

@@ -10,7 +10,6 @@ from dataclasses import replace
 from hallplan.model import Polygon, ReplaceEntities, SetFloorProperties, Wall, Zone, edits
 from hallplan.model.geom import ring_area
 
-from . import shapes
 from .base import PLabel, Preview, PShape, Tool, ToolEvent
 from .coords import CoordError, parse_offset
 from .editor import register
@@ -292,7 +291,3 @@ class SelectTool(Tool):
         if self.state == "moving" and self.cursor is not None:
             pv.labels.append(PLabel(self.cursor, f"Δx {self.applied[0]:+.2f}  Δy {self.applied[1]:+.2f} m", "dim"))
         return pv
-
-
-def entity_outline(e) -> list[tuple[Point, ...]]:
-    return shapes.rings(e)
