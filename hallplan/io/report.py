@@ -267,8 +267,9 @@ class PlanFigure(Flowable):
         p = Painter(c, self.font, self.ctx, self.floor.name or self.floor.id, self.w_mm, self.h_mm)
         k = 0.55
         view.draw(p, self.st, self.lang, text_k=k, window_numbers=view.k * 1.6 >= 6, muted=True)
-        for m in self.marks:
-            col = _rgb(ACK_COLOUR if m.acknowledged else SEVERITY_COLOURS.get(m.severity, (220, 40, 40)))
+        cols = [_rgb(ACK_COLOUR if m.acknowledged else SEVERITY_COLOURS.get(m.severity, SEVERITY_COLOURS["error"]))
+                for m in self.marks]
+        for m, col in zip(self.marks, cols, strict=True):
             c.setStrokeColor(col)
             c.setFillColor(Color(col.red, col.green, col.blue, alpha=0.18))
             c.setLineWidth(0.6)
@@ -284,8 +285,7 @@ class PlanFigure(Flowable):
                 if kind == "polygon":
                     path.close()
                 c.drawPath(path, stroke=1, fill=1 if kind == "polygon" else 0)
-        for m in self.marks:  # badges on top of every outline
-            col = _rgb(ACK_COLOUR if m.acknowledged else SEVERITY_COLOURS.get(m.severity, (220, 40, 40)))
+        for m, col in zip(self.marks, cols, strict=True):  # badges on top of every outline
             x, y = view.pt(m.at)
             r = 2.3
             c.setFillColor(col)
