@@ -91,3 +91,22 @@ def bounds(points: Iterable[Point]) -> tuple[float, float, float, float]:
     if not xs:
         return (0.0, 0.0, 0.0, 0.0)
     return (min(xs), min(ys), max(xs), max(ys))
+
+
+def point_in_ring(p: Point, ring: Sequence[Point]) -> bool:
+    """Even-odd rule; a point on the boundary may fall either way.
+
+    >>> point_in_ring((1, 1), ((0, 0), (2, 0), (2, 2), (0, 2)))
+    True
+    """
+    x, y = p
+    inside = False
+    n = len(ring)
+    j = n - 1
+    for i in range(n):
+        xi, yi = ring[i]
+        xj, yj = ring[j]
+        if (yi > y) != (yj > y) and x < xi + (y - yi) * (xj - xi) / (yj - yi):
+            inside = not inside
+        j = i
+    return inside

@@ -60,6 +60,7 @@ from hallplan.model import (
     ZoneKind,
     edits,
 )
+from hallplan.model.geom import point_in_ring
 
 __all__ = [
     "CITATIONS",
@@ -452,17 +453,6 @@ def _num_key(number: str) -> tuple:
     return (int(digits) if digits else 10**9, number)
 
 
-def _point_in_ring(x: float, y: float, ring) -> bool:
-    inside = False
-    n = len(ring)
-    for i in range(n):
-        x1, y1 = ring[i]
-        x2, y2 = ring[(i + 1) % n]
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
-
-
 def seats_in_plan(plan: Plan) -> tuple[int, tuple[str, ...]]:
     """Public waiting seats drawn: seats of seat rows not standing in a staff-only zone (and their ids)."""
     total, ids = 0, []
@@ -471,7 +461,7 @@ def seats_in_plan(plan: Plan) -> tuple[int, tuple[str, ...]]:
         for item in f.furniture.values():
             if item.kind != FurnitureKind.SEAT_ROW or item.seats <= 0:
                 continue
-            if any(_point_in_ring(item.x, item.y, z.polygon.exterior) for z in staff):
+            if any(point_in_ring((item.x, item.y), z.polygon.exterior) for z in staff):
                 continue
             total += item.seats
             ids.append(item.id)

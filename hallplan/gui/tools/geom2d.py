@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from hallplan.model.geom import bounds, ring_area
+from hallplan.model.geom import bounds, point_in_ring, ring_area  # noqa: F401 (point_in_ring: re-exported for the tools)
 
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]
@@ -66,23 +66,6 @@ def ring_segments(ring: Sequence[Point], closed: bool = True) -> list[tuple[Poin
     if closed and n > 2:
         segs.append((ring[-1], ring[0]))
     return segs
-
-
-def point_in_ring(p: Point, ring: Sequence[Point]) -> bool:
-    """Even-odd rule."""
-    x, y = p
-    inside = False
-    n = len(ring)
-    j = n - 1
-    for i in range(n):
-        xi, yi = ring[i]
-        xj, yj = ring[j]
-        if (yi > y) != (yj > y):
-            xc = xi + (y - yi) * (xj - xi) / (yj - yi)
-            if x < xc:
-                inside = not inside
-        j = i
-    return inside
 
 
 def bbox_of(points: Iterable[Point]) -> BBox:
