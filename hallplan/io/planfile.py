@@ -45,6 +45,7 @@ from hallplan.model import (
     Polygon,
     ServicePeriod,
 )
+from hallplan.model.geom import bounds
 
 FORMAT = "hallplan"
 VERSION = 1
@@ -486,7 +487,7 @@ def _semantic_checks(plan: Plan) -> None:
         if not _finite(f.height) or f.height <= 0:
             raise PlanFileError(f"{fl}.height", f"must be a positive number of metres (found {f.height})")
         _check_polygon(f.outline, f"{fl}.outline")
-        ox0, oy0, ox1, oy1 = shapely.Polygon(f.outline.exterior).bounds
+        ox0, oy0, ox1, oy1 = bounds(f.outline.exterior)
         box = (ox0 - _STRAY_M, oy0 - _STRAY_M, ox1 + _STRAY_M, oy1 + _STRAY_M)
 
         def near(x: float, y: float, box=box) -> bool:
