@@ -156,8 +156,13 @@ class Editor:
             return
         for e in f.entities():
             self.index.insert(e.id, shapes.bbox(e))
+        self._index_outline(f)
+
+    def _index_outline(self, f: Floor) -> None:
         if len(f.outline.exterior) >= 3:
             self.index.insert(OUTLINE_ID, bbox_of(f.outline.exterior))
+        else:
+            self.index.remove(OUTLINE_ID)
 
     def _reindex(self, eid: str) -> None:
         self._geo.pop(eid, None)
@@ -165,10 +170,7 @@ class Editor:
         if f is None:
             return
         if eid == OUTLINE_ID:
-            if len(f.outline.exterior) >= 3:
-                self.index.insert(OUTLINE_ID, bbox_of(f.outline.exterior))
-            else:
-                self.index.remove(OUTLINE_ID)
+            self._index_outline(f)
             return
         e = f.get(eid)
         if e is None:
