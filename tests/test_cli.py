@@ -72,3 +72,16 @@ def test_unknown_profile_is_named_without_quotes_and_export_writes_nothing(tmp_p
     assert main(["export-dxf", town, "-o", str(out), "--librecad-font", str(afile)]) == 1
     err = capsys.readouterr().err.strip()
     assert "is a file, not a folder" in err and "\n" not in err and not out.exists()
+
+
+def test_a_verbs_lang_does_not_outlive_it(capsys):
+    from hallplan.i18n import language, set_language
+
+    before = language()
+    set_language("en")
+    try:
+        for verb in (["check", "--lang", "zh"], ["size", "--lang", "zh", "--no-sim"]):
+            main([verb[0], str(PLANS / "village_station.hallplan"), *verb[1:]])
+            assert language() == "en", verb
+    finally:
+        set_language(before)

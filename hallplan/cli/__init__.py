@@ -34,6 +34,9 @@ def _interrupted(exc: BaseException) -> bool:
 
 
 def main(argv=None) -> int:
+    from hallplan.i18n import language, set_language
+
+    previous = language()  # a verb may switch it for its --lang: callers in the same process keep theirs
     try:
         parser = build_parser()  # imports every verb's modules: Ctrl-C may well land here
         args = parser.parse_args(argv)
@@ -47,6 +50,8 @@ def main(argv=None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        set_language(previous)
 
 
 if __name__ == "__main__":

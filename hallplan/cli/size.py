@@ -12,7 +12,7 @@ import math
 import unicodedata
 
 from hallplan.cli._args import int_range, load_plan
-from hallplan.i18n import language, set_language, tr
+from hallplan.i18n import set_language, tr
 from hallplan.rules.sizing import Sizing, size_plan, sizing_findings, wait_curve
 
 
@@ -58,15 +58,7 @@ def _pct(p: float) -> str:
 
 # --- the verb ----------------------------------------------------------------------------------
 def _size(args) -> int:
-    previous = language()
-    set_language(args.lang)
-    try:
-        return _run(args)
-    finally:
-        set_language(previous)
-
-
-def _run(args) -> int:
+    set_language(args.lang)  # main() puts the previous language back
     plan = load_plan(args.file, args.lang)
     if plan is None:
         return 1
