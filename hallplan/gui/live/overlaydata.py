@@ -23,7 +23,6 @@ import shapely
 
 from hallplan.geometry import clearwidth, evacuation, separation, sight
 from hallplan.geometry.cache import GeometryCache
-from hallplan.geometry.clearwidth import RouteTarget
 from hallplan.geometry.grid import runs_to_geometry
 
 from .protocol import Heat, OverlayData, Prim
@@ -139,7 +138,8 @@ def access(engine, fg) -> OverlayData:
     rules = active_rules(engine, "accessible_route")
     if rules:
         p = rules[0].p
-        width = p["crowded_width"] if plan.crowded and p.get("crowded_width", 0) > 0 else p["width"]
+        # the check's rule: the crowded width applies when the hall is crowded and it is the wider one
+        width = p["crowded_width"] if plan.crowded and p.get("crowded_width", 0) > p["width"] else p["width"]
         door_width = p["door_width"]
     else:
         width, door_width = DEFAULT_WIDTH, DEFAULT_DOOR_WIDTH
@@ -147,15 +147,7 @@ def access(engine, fg) -> OverlayData:
     values = {"width_m": width, "door_width_m": door_width}
     if not sources:
         return OverlayData("access", fg.floor_id, (), None, tuple(sorted(values.items())))
-    floor = fg.floor
-    targets = cr._zone_targets(fg)
-    for w in cr.accessible_windows(floor):
-        c = w.front_point(0.75)
-        targets.append(RouteTarget(w.id, "window", shapely.Point(c).buffer(0.75)))
-    if any(s.kind == "entrance" for s in sources):
-        for lf in sorted(floor.lifts.values(), key=lambda x: x.id):
-            if lf.accessible:
-                targets.append(RouteTarget(lf.id, "lift", shapely.Polygon(lf.footprint()).buffer(0.3 + width / 2)))
+    targets = cr.accessible_route_targets(fg, width, sources)
     res = clearwidth.route_width(fg, width, sources, targets, door_width=door_width, which="public")
     out: list[Prim] = []
     net = res.network
