@@ -383,3 +383,18 @@ def test_live_strings_are_in_the_catalogue_in_both_languages():
     dynamic = {k for k in used if k.endswith(".")}
     missing = sorted(k for k in used - dynamic if k not in cat)
     assert not missing, missing
+
+
+def test_the_queue_overlay_follows_the_counters_only(win, monkeypatch):
+    lc = win.live
+    lc.overlay_actions["queue"].setChecked(True)
+    drawn = []
+    real = lc._draw_queue
+    monkeypatch.setattr(lc, "_draw_queue", lambda: (drawn.append(1), real()))
+    before = list(lc.prim_items["queue"]._paths)
+    win.editor.push(edits.move(win.plan, [COUNTER], 1.0, 0.0))
+    assert drawn and lc.prim_items["queue"]._paths != before  # a moved counter moves its queue space
+    drawn.clear()
+    other = next(i for i in win.plan.floors[0].furniture)  # a seat row or device: no counter touched
+    win.editor.push(edits.move(win.plan, [other], 0.5, 0.0))
+    assert not drawn

@@ -356,7 +356,11 @@ class LiveController(QObject):
         return self.checker is None or not self.checker.busy
 
     def _on_change(self, ev) -> None:
-        if self.overlay_actions["queue"].isChecked():
+        # the queue overlay follows the counters (and the rules' numbers, via plan settings): a drag of a
+        # seat row or a zone does not redraw it
+        t = ev.touched
+        if self.overlay_actions["queue"].isChecked() and (
+                ev.action == Action.RESET or t.plan_props or {EntityKind.WINDOW, EntityKind.FLOOR} & t.kinds):
             self._draw_queue()
         if self.focused is not None and ev.action == Action.RESET:
             self.focused = None
