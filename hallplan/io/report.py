@@ -12,7 +12,6 @@ signs, every string is checked against the embedded font before the file is writ
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import os
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -120,18 +119,6 @@ def _message(f: Any, lang: str) -> str:
     return getattr(f, "message_en" if lang == "en" else "message_zh", "") or str(m or "")
 
 
-def _pack_version(path: str) -> str:
-    p = Path(path)
-    if not p.is_absolute():
-        from hallplan.rules.packs import PACKS_DIR
-
-        p = Path(PACKS_DIR) / p
-    try:
-        return hashlib.sha256(p.read_bytes()).hexdigest()[:12]
-    except OSError:
-        return "—"
-
-
 def rule_sources(plan: Plan, profile: Any = None) -> tuple[ProfileInfo | None, list[PackInfo]]:
     """The profile and the packs it uses (with a content hash as their version), from hallplan.rules."""
     from hallplan.rules.packs import get_profile, load_packs
@@ -140,7 +127,7 @@ def rule_sources(plan: Plan, profile: Any = None) -> tuple[ProfileInfo | None, l
     prof = profile if profile is not None and not isinstance(profile, str) else get_profile(profile or plan.profile)
     # the profile's packs, then the packs its single included rules come from (the rules' own matching)
     used = dict.fromkeys([*prof.packs, *(r.pack for r in prof.rules(packs))])
-    infos = [PackInfo(p.id, p.title_zh, p.title_en, p.source, _pack_version(p.path), len(p.rules))
+    infos = [PackInfo(p.id, p.title_zh, p.title_en, p.source, p.version, len(p.rules))
              for pid in used if (p := packs.get(pid)) is not None]
     pi = ProfileInfo(prof.id, prof.title_zh, prof.title_en, tuple(prof.packs), tuple(prof.include), tuple(prof.missing))
     return pi, infos

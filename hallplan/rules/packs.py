@@ -21,6 +21,7 @@ the rule and the field.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -116,6 +117,7 @@ class Pack(Titled):
     source: str
     rules: tuple[Rule, ...]
     path: str = ""
+    version: str = ""  #: content hash of the pack's text (12 hex digits): which wording of the rules ran
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -250,7 +252,8 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
         rules.append(Rule(rid, pid, req, _need(r, "title_zh", str, file, rid), _need(r, "title_en", str, file, rid),
                           sev, modal, levels, cname, tuple(sorted(params.items())), citation,
                           tuple(conflicts), soften))
-    return Pack(pid, title_zh, title_en, source, tuple(rules), file)
+    version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return Pack(pid, title_zh, title_en, source, tuple(rules), file, version)
 
 
 def load_pack(path: str | Path) -> Pack:
