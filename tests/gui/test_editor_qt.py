@@ -186,7 +186,7 @@ def test_keyboard_nudge_rotate_delete_copy_paste(win):
     w.editor.select([seat.id])
     w.canvas.setFocus()
     QTest.keyClicks(w.canvas, "@")
-    assert w.coord_input.isVisible() or w.coord_input.text() == "@"
+    assert w.coord_input.isVisible() and w.coord_input.text() == "@"  # the typed key opens the box and lands in it
     QTest.keyClicks(w.coord_input, "0,2")
     QTest.keyClick(w.coord_input, Qt.Key.Key_Return)
     assert w.editor.entity(seat.id).y == pytest.approx(seat.y + 2)
