@@ -1,22 +1,39 @@
-"""``hallplan signs FILE -o DIR`` and ``hallplan report FILE -o report.pdf``."""
+"""``hallplan signs FILE -o DIR`` and ``hallplan report FILE -o report.pdf``.
+
+The PDF writers (reportlab, shapely, the sign registry) are imported by these two verbs when they run,
+not when the parser is built: every other verb starts without them (a test holds this).
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
 
 from hallplan.cli._args import load_plan, message
-from hallplan.io.fonts import FontError
-from hallplan.io.report import ReportOptions, write_report
-from hallplan.io.signs import SIGN_TYPES, SignError, SignOptions, generate_signs
+
+_SIGN_TYPES = "{sign_types}"  # filled in from the sign registry only when ``signs --help`` is shown
+
+
+class _SignsHelpFormatter(argparse.HelpFormatter):
+    """Puts the registered sign types into the help text when it is formatted (not at start-up)."""
+
+    def _get_help_string(self, action):
+        text = super()._get_help_string(action)
+        if text and _SIGN_TYPES in text:
+            from hallplan.io.signs import SIGN_TYPES
+
+            text = text.replace(_SIGN_TYPES, ", ".join(SIGN_TYPES))
+        return text
 
 
 def register(sub) -> None:
-    p = sub.add_parser("signs", help="print-ready signage PDFs (LED, hanging, desk, staff board, zones, map …)")
+    p = sub.add_parser("signs", help="print-ready signage PDFs (LED, hanging, desk, staff board, zones, map …)",
+                       formatter_class=_SignsHelpFormatter)
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True, help="output folder (one PDF per sign type)")
-    p.add_argument("--only", default="", help=f"comma-separated sign types: {','.join(SIGN_TYPES)}")
+    p.add_argument("--only", default="", help=f"comma-separated sign types: {_SIGN_TYPES}")
     p.add_argument("--bleed", action="store_true", help="extend backgrounds 3 mm past the trim box")
     p.add_argument("--crop-marks", action="store_true", help="crop marks outside the trim box (adds bleed)")
     p.add_argument("--english", action="store_true", help="add an English line where a sign has one")
@@ -36,6 +53,9 @@ def register(sub) -> None:
 
 
 def _signs(args) -> int:
+    from hallplan.io.fonts import FontError
+    from hallplan.io.signs import SignError, SignOptions, generate_signs
+
     plan = load_plan(args.file)
     if plan is None:
         return 1
@@ -61,6 +81,9 @@ def _signs(args) -> int:
 
 
 def _report(args) -> int:
+    from hallplan.io.fonts import FontError
+    from hallplan.io.report import ReportOptions, write_report
+
     plan = load_plan(args.file)
     if plan is None:
         return 1
