@@ -2,7 +2,9 @@
 
 Prints, per demand group, the design peak, the window count needed for the mean wait limit (JZ-8,
 LA-4.1.1), the wait at the drawn and needed counts, a day simulation as a check, the wait against the
-number of windows, the seats (YZ-3.3) and staff (LA-4.4.1.2) totals, and the findings.
+number of windows, the seats (YZ-3.3) and staff (LA-4.4.1.2) totals, and the findings: those of the
+sizing rules of every pack (:func:`hallplan.rules.checks_sizing.sizing_findings`), each marked when the
+plan's profile does not apply its rule (so ``hallplan check`` does not list it).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import math
 import unicodedata
 
 from hallplan.cli._args import int_range, load_plan
-from hallplan.i18n import set_language, tr
-from hallplan.rules.sizing import Sizing, size_plan, sizing_findings, wait_curve
+from hallplan.i18n import label, set_language, tr
+from hallplan.rules.checks_sizing import profile_rule_ids, sizing_findings, sizing_rules
+from hallplan.rules.report import finding_to_dict
+from hallplan.rules.sizing import Sizing, size_plan, wait_curve
 
 
 def register(sub) -> None:
@@ -63,7 +67,7 @@ def _size(args) -> int:
     if plan is None:
         return 1
     s = size_plan(plan, simulate=not args.no_sim, days=max(2, args.days), seed=args.seed)
-    findings = sizing_findings(plan, s)
+    findings = sizing_findings(plan)
     if args.format == "json":
         print(json.dumps(_as_json(plan, s, findings), ensure_ascii=False, indent=2))
         return 0
@@ -71,14 +75,9 @@ def _size(args) -> int:
     return 0
 
 
-def _profile_rules(plan) -> set[str] | None:
-    """The rule ids the plan's profile applies (None when the profile cannot be read)."""
-    try:
-        from hallplan.rules.packs import rules_for
-
-        return {r.id for r in rules_for(plan.profile)}
-    except Exception:  # noqa: BLE001 - an unknown profile: the sizing table stands on its own
-        return None
+def _basis(check: str) -> str:
+    """The requirements of every pack's rules that ``check`` serves (the table's "basis" column)."""
+    return ", ".join(sorted({r.requirement for r in sizing_rules() if r.check == check}))
 
 
 def render_text(plan, s: Sizing, findings, lang: str) -> str:
@@ -159,9 +158,10 @@ def render_text(plan, s: Sizing, findings, lang: str) -> str:
         [tr("sizing.cli.col.item", lang), tr("sizing.cli.col.drawn", lang), tr("sizing.cli.col.needed", lang), tr("sizing.cli.col.basis", lang)],
         [
             [tr("sizing.cli.row.windows", lang), windows_drawn, str(s.windows_needed) if s.groups else not_sized,
-             "JZ-8, LA-4.1.1"],
-            [tr("sizing.cli.row.seats", lang), str(s.seats), str(s.seats_needed) if s.groups else not_sized, "YZ-3.3"],
-            [tr("sizing.cli.row.staff", lang), staff, str(s.staff_needed), "LA-4.4.1.2"],
+             _basis("sizing_windows")],
+            [tr("sizing.cli.row.seats", lang), str(s.seats), str(s.seats_needed) if s.groups else not_sized,
+             _basis("sizing_seats")],
+            [tr("sizing.cli.row.staff", lang), staff, str(s.staff_needed), _basis("staff_ab_posts")],
         ],
         right={1, 2},
     ))
@@ -170,10 +170,13 @@ def render_text(plan, s: Sizing, findings, lang: str) -> str:
     out.append("")
     if findings:
         out.append(tr("sizing.cli.findings", lang, n=len(findings)))
-        applied = _profile_rules(plan)
+        applied = profile_rule_ids(plan)
         for f in findings:
-            out.append(f"  [{tr('severity.' + f.severity, lang)}] {f.rule_id}: {f.message[lang]}")
-            out.append(f"      {f.citation}")
+            c = f.citation
+            out.append(f"  [{label(f.severity, lang)}] {f.rule_id} [{f.requirement}]: {f.message(lang)}")
+            out.append("      " + tr("rules.report.citation", lang, doc=c.title(lang), ref=c.clause_ref, clause=c.clause))
+            if lang == "en" and c.clause_en:
+                out.append(f"      ({c.clause_en})")
             if applied is not None and f.rule_id not in applied:  # why `hallplan check` does not list it
                 out.append(f"      ({tr('sizing.cli.not_in_profile', lang, profile=plan.profile)})")
     elif not s.groups:
@@ -194,7 +197,7 @@ def _as_json(plan, s: Sizing, findings) -> dict:
             d["peak_waiting"] = None  # no steady state: the queue grows without bound
         return d
 
-    applied = _profile_rules(plan)
+    applied = profile_rule_ids(plan)
 
     return {
         "plan": plan.name,
@@ -216,10 +219,9 @@ def _as_json(plan, s: Sizing, findings) -> dict:
                     "drawn_in_sized_groups": sum(gs.windows_in_plan for gs in s.groups)},
         "seats": {"drawn": s.seats, "needed": s.seats_needed if s.groups else None},
         "staff": {"stated": s.staff, "needed": s.staff_needed},
+        # as `hallplan check --format json` gives them, plus whether the plan's profile applies the rule
         "findings": [
-            {"rule_id": f.rule_id, "requirement_id": f.requirement_id, "severity": f.severity,
-             "message": f.message, "citation": f.citation, "entity_ids": list(f.entity_ids),
-             "in_profile": None if applied is None else f.rule_id in applied}
+            {**finding_to_dict(f), "in_profile": None if applied is None else f.rule_id in applied}
             for f in findings
         ],
     }

@@ -2,9 +2,11 @@
 
 Shows, per demand group, the window count needed for the mean wait limit (JZ-8, LA-4.1.1) and what
 the plan has; a chart of the mean and 90th-percentile wait against the number of windows (drawn with
-QPainter, no chart module needed); the seat (YZ-3.3) and staff (LA-4.4.1.2) totals and the findings;
-and a button that adds the missing windows as one undoable command
-(:func:`hallplan.rules.sizing.recommended_window_row`, built on ``edits.window_row``).
+QPainter, no chart module needed); the seat (YZ-3.3) and staff (LA-4.4.1.2) totals and the findings
+of every document's sizing rules (:func:`hallplan.rules.checks_sizing.sizing_findings`, the rule
+engine's findings, marked where the plan's profile does not apply the rule); and a button that adds
+the missing windows as one undoable command (:func:`hallplan.rules.sizing.recommended_window_row`,
+built on ``edits.window_row``).
 
 The dialog reads ``main_window.history`` (and its plan), subscribes to its change events while open
 and unsubscribes when closed. Open it with :func:`open_sizing_dialog`.
@@ -31,14 +33,14 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from hallplan.i18n import language, tr
+from hallplan.i18n import label, language, tr
+from hallplan.rules.checks_sizing import profile_rule_ids, sizing_findings
 from hallplan.rules.sizing import (
     GroupSizing,
     QueueStats,
     Sizing,
     recommended_window_row,
     size_plan,
-    sizing_findings,
     wait_curve,
 )
 
@@ -285,25 +287,26 @@ class SizingDialog(QDialog):
         staff = str(s.staff) if s.staff > 0 else tr("sizing.cli.not_stated")
         self.totals.setText(tr("sizing.gui.totals", windows=s.windows_total, windows_need=s.windows_needed,
                                seats=s.seats, seats_need=s.seats_needed, staff=staff, staff_need=s.staff_needed))
-        fs = sizing_findings(plan, s)
+        fs = sizing_findings(plan)
         lang = language()
         if fs:
             lines = [tr("sizing.cli.findings", n=len(fs))]
-            try:  # the rules the plan's profile applies (the others are not in `hallplan check`)
-                from hallplan.rules.packs import rules_for
-
-                applied = {r.id for r in rules_for(plan.profile)}
-            except Exception:  # noqa: BLE001 - an unknown profile: list the findings as they are
-                applied = None
+            sources = []  # each finding's clause, as `hallplan check` cites it
+            applied = profile_rule_ids(plan)  # the others are not in `hallplan check`
             for f in fs:
-                line = f"• [{tr('severity.' + f.severity)}] {f.rule_id}: {f.message[lang]}"
+                line = f"• [{label(f.severity)}] {f.rule_id} [{f.requirement}]: {f.message(lang)}"
                 if applied is not None and f.rule_id not in applied:
                     note = tr("sizing.cli.not_in_profile", profile=plan.profile)
                     line += f" ({note})" if lang == "en" else f"（{note}）"
                 lines.append(line)
+                c = f.citation
+                sources.append(f"{f.rule_id}: " + tr("rules.report.citation", doc=c.title(lang), ref=c.clause_ref,
+                                                      clause=c.clause))
             self.findings.setText("\n".join(lines))
+            self.findings.setToolTip("\n".join(sources))
         else:
             self.findings.setText(tr("sizing.cli.no_findings") if s.groups else tr("sizing.cli.no_demand"))
+            self.findings.setToolTip("")
         self._group_changed()
 
     def current_group(self) -> GroupSizing | None:

@@ -5,22 +5,34 @@ The numbers of the documents live in the packs (the half-hour limit of JZ-8, the
 peak quantile); the demand itself is plan data (``plan.demand``). A shortfall is at most a warning
 (``max_severity``): the window and seat counts are model estimates from the planner's demand inputs,
 not numbers written in the clause. Staff for A/B posts (LA-4.4.1.2) is the ``staff_ab_posts`` check.
+
+:func:`sizing_findings` is what ``hallplan size`` and the editor's sizing dialog list: the pack rules
+whose check is one of :data:`SIZING_CHECKS`, run by the rule engine, so rule ids, requirements,
+severities, citations and messages are the packs' and the catalogue's, the same as ``hallplan check``.
 """
 
 from __future__ import annotations
 
 import math
 
-from hallplan.model import EntityKind
+from hallplan.i18n import both
+from hallplan.model import EntityKind, Plan
 
+from .engine import Engine
+from .finding import Finding
+from .packs import Profile, Rule, load_packs, rules_for
 from .registry import Hit, L, Param, check
 from .sizing import size_plan
+
+#: The checks that compare a plan with its sizing from demand: windows (JZ-8, LA-4.1.1), waiting
+#: seats (YZ-3.3) and staff for A/B posts (LA-4.4.1.2, registered in ``checks_plan``).
+SIZING_CHECKS = frozenset({"sizing_windows", "sizing_seats", "staff_ab_posts"})
 
 
 def _wait(m: float) -> L:
     if math.isinf(m):
-        return L("无上限(窗口不足,队伍持续增长)", "unbounded (too few windows, the queue keeps growing)")
-    return L(f"{m:.1f} 分钟", f"{m:.1f} min")
+        return L(**both("sizing.wait_unbounded"))
+    return L(**both("sizing.minutes", v=f"{m:.1f}"))
 
 
 @check("sizing_windows", reads=(EntityKind.WINDOW,), plan_props=("demand",), params={
@@ -78,3 +90,27 @@ def sizing_seats(ctx, rule):
         values={"seats": s.seats, "seats_needed": s.seats_needed, "peak_waiting": peak,
                 "margin": s.seat_margin},
     )
+
+
+# --- the sizing view (``hallplan size``, the sizing dialog) --------------------------------------
+def sizing_rules(profile: str | Profile | None = None) -> tuple[Rule, ...]:
+    """The pack rules whose check is a sizing check (:data:`SIZING_CHECKS`): those ``profile`` applies,
+    or with ``None`` those of every pack (what every document asks, as the sizing views show)."""
+    rules = rules_for(profile) if profile is not None else [r for p in load_packs().values() for r in p.rules]
+    return tuple(r for r in rules if r.check in SIZING_CHECKS)
+
+
+def sizing_findings(plan: Plan, profile: str | Profile | None = None) -> list[Finding]:
+    """The findings of :func:`sizing_rules` on ``plan``, from the rule engine (only the rules for the
+    plan's level run). With ``profile=None`` every document's rules run, including those the plan's
+    profile does not apply (:func:`profile_rule_ids` tells them apart)."""
+    return Engine(plan, rules=sizing_rules(profile)).run()
+
+
+def profile_rule_ids(plan: Plan) -> frozenset[str] | None:
+    """The ids of the rules the plan's profile applies (what ``hallplan check`` runs); ``None`` when
+    the profile cannot be read (an unknown id, a broken pack)."""
+    try:
+        return frozenset(r.id for r in rules_for(plan.profile))
+    except Exception:  # noqa: BLE001 - the sizing view then lists the findings without the note
+        return None
