@@ -36,6 +36,7 @@ from scipy.sparse.csgraph import connected_components
 from hallplan.model import DoorKind
 
 from .floorgeom import ALL_KINDS, LAYOUT_KINDS, FloorGeometry
+from .reachproof import prove_reach
 
 MOUTH_MIN = 1e-3  # m: shorter pieces of a pinch mouth are numerical specks (see _PinchFinder)
 ROUND = 6  # decimals (1 µm) the pinch search rounds its input to (see _rounded)
@@ -84,7 +85,8 @@ class RouteWidthResult:
     door_width: float | None
     sources: tuple[RouteTarget, ...]
     targets: tuple[TargetReach, ...]
-    network: shapely.Geometry  # the centre-space reachable from the sources at the full width
+    network: shapely.Geometry | None  # the centre-space reachable from the sources at the full width
+    # (None when route_width(with_network=False) proved every target without building it)
 
     @property
     def failed(self) -> tuple[TargetReach, ...]:
@@ -354,11 +356,21 @@ class _PinchFinder:
 
 
 def route_width(fg: FloorGeometry, width: float, sources, targets, *, door_width: float | None = None,
-                which: str = "public") -> RouteWidthResult:
+                which: str = "public", with_network: bool = True) -> RouteWidthResult:
     """Which ``targets`` can be reached from ``sources`` by a route of clear ``width`` (see the module
-    docstring). ``door_width``: doors at least this wide are bridged (None: doors must be ``width``)."""
+    docstring). ``door_width``: doors at least this wide are bridged (None: doors must be ``width``).
+
+    ``with_network=False`` (the rules: they report targets, not the network) lets a fresh check prove
+    the reached targets with witnesses (:mod:`~hallplan.geometry.reachproof`) instead of building the
+    eroded free space; the result is the same, except that ``network`` is ``None`` when the proof
+    sufficed."""
     sources, targets = tuple(sources), with_door_approaches(fg, targets, width, door_width, which)
-    net = _network(fg, width / 2 - 1e-6, which, door_width, width)
+    r = width / 2 - 1e-6
+    if not with_network and not fg.erosion_at_hand(r, which):
+        res = _route_width_by_proof(fg, width, r, which, door_width, sources, targets)
+        if res is not None:
+            return res
+    net = _network(fg, r, which, door_width, width)
     src = net.labels_touching([x.geometry for x in sources]) if sources else set()
     # the wide network around the sources; if the full width does not even fit at the way in, the
     # pinch is looked for from the way in itself
@@ -383,3 +395,29 @@ def route_width(fg: FloorGeometry, width: float, sources, targets, *, door_width
             enclosed = not (shell.labels_touching([x.geometry for x in sources]) & shell.labels_touching([t.geometry]))
         out.append(TargetReach(t, False, passable, () if enclosed else pinches, enclosed))
     return RouteWidthResult(fg.floor_id, width, door_width, sources, tuple(out), src_geom)
+
+
+def _route_width_by_proof(fg: FloorGeometry, width: float, r: float, which: str, door_width, sources,
+                          targets) -> RouteWidthResult | None:
+    """:func:`route_width` without the eroded free space when every target is either proven reached
+    by a witness or cut off by the building itself; ``None`` when the exact analysis is needed.
+
+    A target the building cuts off (no connection even in the obstacle-free space eroded by ``r``,
+    nor in the one eroded by a person's radius) is not reached, not passable and enclosed, with no
+    pinch: what the exact analysis says of it too (its space with obstacles is a subset of both)."""
+    if not sources:
+        return RouteWidthResult(fg.floor_id, width, door_width, sources,
+                                tuple(TargetReach(t, False, False, ()) for t in targets), shapely.Polygon())
+    plugs = _door_plugs(fg, width, door_width, which == "public") if door_width is not None else None
+    ok = prove_reach(fg, r, which, plugs, sources, targets)
+    if not ok.all():
+        free = _network(fg, r, which, door_width, width, obstacles=False)
+        shell = _network(fg, fg.person_radius, which, door_width, 2 * fg.person_radius, obstacles=False)
+        src = [x.geometry for x in sources]
+        src_free, src_shell = free.labels_touching(src), shell.labels_touching(src)
+        for t, o in zip(targets, ok, strict=True):
+            if not o and (free.labels_touching([t.geometry]) & src_free or shell.labels_touching([t.geometry]) & src_shell):
+                return None
+    out = tuple(TargetReach(t, True, True, ()) if o else TargetReach(t, False, False, (), True)
+                for t, o in zip(targets, ok, strict=True))
+    return RouteWidthResult(fg.floor_id, width, door_width, sources, out, None)

@@ -811,6 +811,11 @@ class FloorGeometry:
             val = base.difference(self.dilated(r)) if len(boxes) else base
         return self.memo(key, ALL_KINDS, lambda: val)
 
+    def erosion_at_hand(self, radius: float, which: str = "public") -> bool:
+        """True when :meth:`eroded` is cheap to ask: already built, or patched per frame while a drag
+        is in progress (its part without the dragged items is kept)."""
+        return ("eroded", which, round(radius, 6)) in self._memo or self._drag_ids is not None
+
     def standing_mask(self) -> np.ndarray:
         """Cells of the floor's grid where the centre of a walking person can be: the free space (public
         and staff) eroded by the person's radius, exact and vector, rasterised conservatively (cells

@@ -507,7 +507,8 @@ def _accessible_route_floor(rule, fg: FloorGeometry, floor: Floor, crowded: bool
         targets = accessible_route_targets(fg, width, sources)
         if is_crowded:  # what already fails at the basic width is reported once, as such
             targets = [t for t in targets if t.id not in failed_base]
-        res = clearwidth.route_width(fg, width, sources, targets, door_width=p["door_width"], which="public")
+        res = clearwidth.route_width(fg, width, sources, targets, door_width=p["door_width"], which="public",
+                                      with_network=False)
         if not is_crowded:
             failed_base = {t.target.id for t in res.failed}
         why = L("(人员密集的公共场所)", " (crowded public place)") if is_crowded else NO_NOTE
@@ -548,7 +549,8 @@ def _evacuation_route_width_floor(rule, fg: FloorGeometry, floor: Floor):
             sources.append(RouteTarget(e.id, "exit", e.geometry.buffer(0.3 + p["width"] / 2)))
     targets = _zone_targets(fg, kinds=None if p["zones"] == "public" else set(ZoneKind))
     # one route width network for all exits: a zone is fine if any exit is reached
-    res = clearwidth.route_width(fg, p["width"], sources, targets, door_width=p["door_width"], which="all")
+    res = clearwidth.route_width(fg, p["width"], sources, targets, door_width=p["door_width"], which="all",
+                                  with_network=False)
     yield from _route_hits(fg, floor, res, rule, "route_evac_pinch", "route_evac_cut_off", {})
 
 

@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["grid", "shapes", "floorgeom", "cache", "evacuation", "egress", "clearwidth", "separation", "sight"]
+MODULES = ["grid", "shapes", "floorgeom", "cache", "evacuation", "egress", "clearwidth", "reachproof", "separation", "sight"]
 
 
 @pytest.mark.parametrize("name", MODULES)
