@@ -34,7 +34,8 @@ as a multi-server queue:
 Outputs per group: the smallest window count whose mean wait (Allen–Cunneen) is within the limit, the
 p90 wait there, the number waiting at the design peak (95th percentile of the stationary queue length)
 and the waiting seats (that number plus the margin, YZ-3.3). Staff for A/B posts (LA-4.4.1.2) is
-``windows × shifts``. :func:`sizing_findings` turns shortfalls in the plan into findings.
+``windows × shifts``. The findings on a plan's shortfalls are the rule engine's: the pack rules whose
+check is in :mod:`hallplan.rules.checks_sizing` (see its ``sizing_findings``).
 
 All times are in minutes and rates in arrivals per hour unless a name says otherwise.
 """
@@ -48,7 +49,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from hallplan.i18n import both
 from hallplan.model import (
     Demand,
     DemandGroup,
@@ -63,12 +63,10 @@ from hallplan.model import (
 from hallplan.model.geom import point_in_ring
 
 __all__ = [
-    "CITATIONS",
     "GroupSizing",
     "QueueStats",
     "SimulationStats",
     "Sizing",
-    "SizingFinding",
     "allen_cunneen_factor",
     "design_peak_rate",
     "erlang_b",
@@ -83,7 +81,6 @@ __all__ = [
     "seats_in_plan",
     "simulate_days",
     "size_plan",
-    "sizing_findings",
     "wait_curve",
     "windows_for_group",
 ]
@@ -548,134 +545,6 @@ def size_plan(
         windows_total=n_all, windows_needed=n_need, seats_needed=sum(x.seats_needed for x in out),
         seats=seats, seat_ids=seat_ids, staff_needed=max(n_need, n_all) * shifts, staff=plan.staff_count,
     )
-
-
-# --------------------------------------------------------------------------------------------
-# Findings
-# --------------------------------------------------------------------------------------------
-#: Requirement id -> (document, clause, quoted source text).
-CITATIONS: dict[str, tuple[str, str, str]] = {
-    "JZ-8": ("焦作市《关于规范全市实体政务大厅建设管理的通知》(2018)", "拓展便民服务",
-             "群众排队等待时间尽量控制在半个小时"),
-    "LA-4.1.1": ("DB 3415/T 91—2024", "4.1.1",
-                 "窗口数量设置应综合考虑本区域人口数、政务服务事项数、办件量、办理时长等情况"),
-    "LA-4.4.1.2": ("DB 3415/T 91—2024", "4.4.1.2",
-                   "数量应按照乡镇(街道)政务服务事项数量与业务量综合确定,满足AB岗需求,确保窗口服务不间断"),
-    "YZ-3.3": ("原州区《关于加强和规范各级政务服务场所建设工作的通知》(2024)", "三(三)",
-               "等候休息区应与窗口服务区关联设置,方便企业和群众在办事窗口就近等候"),
-}
-
-
-@dataclass(frozen=True)
-class SizingFinding:
-    """A finding-like record (the rule engine's ``Finding`` has the same fields; adapted there)."""
-
-    rule_id: str
-    requirement_id: str
-    severity: str
-    message: dict[str, str]
-    citation: str
-    entity_ids: tuple[str, ...]
-    measured: float
-    limit: float
-    group: str = ""
-
-
-# the pack rule that carries each requirement (same ids as the rule engine's findings)
-RULE_IDS = {
-    "JZ-8": "JZ.queue-wait",
-    "LA-4.1.1": "LA.windows-from-demand",
-    "YZ-3.3": "YZ.waiting-seats",
-    "LA-4.4.1.2": "LA.ab-posts",
-}
-
-
-def _rule_id(requirement: str, what: str) -> str:
-    return RULE_IDS.get(requirement) or f"{requirement}.{what}"
-
-
-def _citation(req: str) -> str:
-    doc, clause, text = CITATIONS[req]
-    return f"{doc} {clause}:“{text}”"
-
-
-def _fmt_wait(m: float) -> dict[str, str]:
-    if math.isinf(m):
-        return both("sizing.wait_unbounded")
-    return both("sizing.minutes", v=f"{m:.1f}")
-
-
-def _msg(key: str, **kw) -> dict[str, str]:
-    """Both languages of ``key``; values given as {"zh":…, "en":…} are picked per language."""
-    from hallplan.i18n import LANGUAGES, tr
-
-    return {
-        lang: tr(key, lang, **{k: (v[lang] if isinstance(v, dict) else v) for k, v in kw.items()})
-        for lang in LANGUAGES
-    }
-
-
-def windows_findings(plan: Plan, sizing: Sizing, *, requirement: str = "JZ-8",
-                     severity: str = "warning", rule_id: str = "") -> list[SizingFinding]:
-    """One finding per group with fewer windows drawn than the demand needs (JZ-8 / LA-4.1.1)."""
-    out = []
-    for gs in sizing.groups:
-        if gs.windows_in_plan >= gs.windows_needed:
-            continue
-        g = gs.group
-        msg = _msg(
-            "sizing.finding.windows", group=g.label or g.key, have=gs.windows_in_plan, need=gs.windows_needed,
-            rate=f"{gs.peak_rate:g}", mean=f"{g.mean_handling_min:g}", wait_have=_fmt_wait(gs.at_plan.mean_wait),
-            wait_need=_fmt_wait(gs.at_need.mean_wait), limit=f"{sizing.max_wait_min:g}",
-        )
-        out.append(SizingFinding(
-            rule_id or _rule_id(requirement, "windows"), requirement, severity, msg, _citation(requirement),
-            gs.window_ids, float(gs.windows_in_plan), float(gs.windows_needed), g.key,
-        ))
-    return out
-
-
-def seats_findings(plan: Plan, sizing: Sizing, *, requirement: str = "YZ-3.3",
-                   severity: str = "warning", rule_id: str = "") -> list[SizingFinding]:
-    """A finding when the public seats drawn are fewer than the peak number waiting plus the margin."""
-    if not sizing.groups or sizing.seats >= sizing.seats_needed:
-        return []
-    peak = sum(gs.at_need.peak_waiting for gs in sizing.groups)
-    msg = _msg("sizing.finding.seats", have=sizing.seats, need=sizing.seats_needed, peak=peak,
-               margin=f"{sizing.seat_margin * 100:g}")
-    return [SizingFinding(rule_id or _rule_id(requirement, "seats"), requirement, severity, msg, _citation(requirement),
-                          sizing.seat_ids, float(sizing.seats), float(sizing.seats_needed))]
-
-
-def staff_findings(plan: Plan, sizing: Sizing, *, requirement: str = "LA-4.4.1.2",
-                   severity: str = "warning", rule_id: str = "") -> list[SizingFinding]:
-    """A finding when the staff stated are fewer than windows × shifts (A/B posts).
-
-    A staff count of 0 means "not stated" and gives no finding (the CLI shows it as such).
-    """
-    if sizing.staff <= 0 or sizing.staff >= sizing.staff_needed:
-        return []
-    windows = max(sizing.windows_needed, sizing.windows_total)
-    msg = _msg("sizing.finding.staff", have=sizing.staff, need=sizing.staff_needed, windows=windows,
-               shifts=sizing.shifts)
-    return [SizingFinding(rule_id or _rule_id(requirement, "staff"), requirement, severity, msg, _citation(requirement),
-                          (), float(sizing.staff), float(sizing.staff_needed))]
-
-
-def sizing_findings(plan: Plan, sizing: Sizing | None = None) -> list[SizingFinding]:
-    """Findings (severity warning) where the plan has fewer windows, seats or staff than sized.
-
-    Windows cite JZ-8 (and LA-4.1.1 for plans on the Lu'an profile, whose standard asks for windows
-    from case volume and handling time), seats YZ-3.3, staff LA-4.4.1.2.
-    """
-    s = sizing if sizing is not None else size_plan(plan)
-    out = windows_findings(plan, s)
-    if plan.profile == "luan":
-        out += windows_findings(plan, s, requirement="LA-4.1.1")
-    out += seats_findings(plan, s)
-    out += staff_findings(plan, s)
-    return out
-
 
 
 # --------------------------------------------------------------------------------------------

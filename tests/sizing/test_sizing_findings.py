@@ -76,6 +76,13 @@ def test_sizing_rules_are_the_packs_rules_with_a_sizing_check():
     assert "JZ.queue-wait" in {r.id for r in sizing_rules("yuanzhou")}
 
 
+def test_the_sizing_module_keeps_no_findings_tables():
+    from hallplan.rules import sizing
+
+    for name in ("CITATIONS", "RULE_IDS", "SizingFinding", "sizing_findings", "windows_findings"):
+        assert not hasattr(sizing, name), name
+
+
 def test_over_provisioned_plan_has_no_findings():
     p = small_plan()  # 20/h × 10 min = 3.33 erlangs -> 4 windows (c=4: Wq ≈ 3.9 min)
     g = size_plan(p).groups[0]
