@@ -24,7 +24,6 @@ import json
 import math
 import os
 import re
-import shutil
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -221,19 +220,17 @@ def _scrub(obj: Any) -> Any:
 
 
 def save(plan: Plan, path: str | os.PathLike, keep_backup: bool = True) -> Path:
-    """Write atomically: temp file in the same folder, fsync, rename; the previous file → ``.bak``."""
+    """Write atomically: temp file in the same folder, fsync, rename; the previous file → ``.bak``
+    (a shortened name when ``<name>.bak`` would be too long: ``hallplan.io.atomic.backup_path``)."""
     from hallplan.io.atomic import atomic_write
 
-    path = Path(path)
     text = dumps(plan)
 
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        if keep_backup and path.is_file():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
 
-    return atomic_write(path, write)
+    return atomic_write(path, write, backup=keep_backup)
 
 
 # ----------------------------------------------------------------------------------------------
