@@ -224,9 +224,10 @@ def _disc(reach: float, h: float) -> np.ndarray:
 def _target_phi(sub: Grid, fg: FloorGeometry, targets: tuple[Target, ...], side, pad: float = 1e-9):
     """Level-set function whose zero contour is each target's face on the side ``side(door)`` (±1)
     names: door strips (signed offset from the wall face, ``pad`` beyond the door's ends) and stair
-    boxes (signed distance). Returns (phi, target cells, strips)."""
+    boxes (signed distance). Returns (phi, target cells, strips). Each target is evaluated only over
+    the cells around it (a strip is a few cells wide)."""
     h = sub.cell
-    X, Y = sub.centres()
+    xs, ys = sub.xs, sub.ys
     phi = np.ones(sub.shape)
     tmask = np.zeros(sub.shape, bool)
     doors = {d.id: d for d in fg.doors}
@@ -238,6 +239,11 @@ def _target_phi(sub: Grid, fg: FloorGeometry, targets: tuple[Target, ...], side,
             s = side(d)
             ux, uy = d.direction
             nx, ny = d.normal[0] * s, d.normal[1] * s
+            ea, eb = d.width / 2 + pad, d.thickness / 2 + band  # half extents along the door and across
+            reach = abs(ux) * ea + abs(nx) * eb, abs(uy) * ea + abs(ny) * eb
+            win = sub.window((d.centre[0] - reach[0], d.centre[1] - reach[1], d.centre[0] + reach[0],
+                              d.centre[1] + reach[1]), pad=2)
+            X, Y = np.meshgrid(xs[win[1]], ys[win[0]])
             a = (X - d.centre[0]) * ux + (Y - d.centre[1]) * uy
             b = (X - d.centre[0]) * nx + (Y - d.centre[1]) * ny - d.thickness / 2
             strip = (np.abs(a) <= d.width / 2 + pad) & (np.abs(b) <= band)
@@ -245,14 +251,17 @@ def _target_phi(sub: Grid, fg: FloorGeometry, targets: tuple[Target, ...], side,
             st = fg.floor.stairs[t.id]
             r = math.radians(st.rotation)
             c, sn = math.cos(r), math.sin(r)
+            ext = math.hypot(st.width, st.depth) / 2 + band
+            win = sub.window((st.x - ext, st.y - ext, st.x + ext, st.y + ext), pad=2)
+            X, Y = np.meshgrid(xs[win[1]], ys[win[0]])
             lx = (X - st.x) * c + (Y - st.y) * sn
             ly = -(X - st.x) * sn + (Y - st.y) * c
             qx, qy = np.abs(lx) - st.width / 2, np.abs(ly) - st.depth / 2
             b = np.hypot(np.maximum(qx, 0), np.maximum(qy, 0)) + np.minimum(np.maximum(qx, qy), 0)
             strip = np.abs(b) <= band
-        phi = np.where(strip, np.minimum(phi, b), phi)
-        tmask |= strip & (b < 0)
-        strips |= strip
+        phi[win] = np.where(strip, np.minimum(phi[win], b), phi[win])
+        tmask[win] |= strip & (b < 0)
+        strips[win] |= strip
     return phi, tmask, strips
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -316,12 +317,13 @@ class FloorGeometry:
         self._obstacle_index: tuple | None = None  # (ids array, id → row) of the obstacle arrays
         self._standing: np.ndarray | None = None  # standing_mask(), patched around moved items
         self._standing_dirty: list[tuple[float, float, float, float]] = []  # boxes moved since
+        self._standing_job = None  # prefetch_standing()'s future
         self._drag_ids: frozenset[str] | None = None
         self._drag_rest: dict[Any, Any] = {}
         self.builds = 0  # number of memo misses (tests and bench read it)
         self.outlines: dict[Any, tuple] = {}  # last outline of cells per key (evacuation._outline): by mask, never stale
         self._snap: dict | None = self._take_snapshot()
-        self._sight_seen = frozenset(f.id for f in plan.floor(floor_id).furniture.values() if _is_sight_item(f))
+        self._sight_seen = frozenset(f.id for f in plan.floor(floor_id).furniture.values() if f.kind in _SIGHT_KINDS)
 
     # --- memo -------------------------------------------------------------------------------
     @property
@@ -378,6 +380,7 @@ class FloorGeometry:
     def invalidate(self, kinds: Iterable[EntityKind], entity_ids: Iterable[str] | None = None) -> None:
         """Drop what a change of ``kinds`` (entities ``entity_ids`` if known) could have changed."""
         kinds = frozenset(kinds)
+        self._standing_job = None  # built from what may now be stale: let it finish unseen
         if EntityKind.FLOOR in kinds:
             self._memo.clear()
             self._movable = None
@@ -773,10 +776,14 @@ class FloorGeometry:
     def dilated(self, radius: float):
         """All obstacles grown by ``radius`` (drag-aware: see :meth:`eroded`)."""
         r = round(radius, 6)
+        if self._standing_job is not None:
+            self._take_standing_job()
         return self.memo(("dilated", r), OBSTACLE_KINDS, lambda: dilate(self.obstacle_geoms, r, self._merged()))
 
     def _merged(self) -> np.ndarray:
         """The obstacles merged into disjoint polygons (shared by every radius of :meth:`dilated`)."""
+        if self._standing_job is not None:
+            self._take_standing_job()
         return self.memo("merged_obstacles", OBSTACLE_KINDS, lambda: merge_overlapping(self.obstacle_geoms))
 
     def eroded(self, radius: float, which: str = "public"):
@@ -823,9 +830,10 @@ class FloorGeometry:
         while a 0.40 m gap between counters has none. A moved counter or item re-rasterises only the
         cells around its old and new place."""
         if self._standing is None:
-            self.builds += 1
-            self._standing = self._standing_cells(self.grid)
-            self._standing_dirty = []
+            if not self._take_standing_job():
+                self.builds += 1
+                self._standing = self._standing_cells(self.grid)
+                self._standing_dirty = []
         elif self._standing_dirty:
             b = np.array(self._standing_dirty)
             self._standing_dirty = []
@@ -834,6 +842,39 @@ class FloorGeometry:
             win = self.grid.window((b[:, 0].min() - pad, b[:, 1].min() - pad, b[:, 2].max() + pad, b[:, 3].max() + pad), pad=1)
             self._standing[win] = self._standing_cells(self.grid.sub(win))
         return self._standing
+
+    def prefetch_standing(self) -> None:
+        """Start the first, whole-floor build of :meth:`standing_mask` (with the obstacles merged and
+        grown by the person's radius, which it needs) in a worker thread. GEOS releases the GIL, so on
+        a big hall this ~100 ms overlaps with the checks the caller runs meanwhile; the first
+        :meth:`standing_mask` (or :meth:`dilated` at that radius) takes the result. A change to the
+        floor before then drops it."""
+        r = round(self.person_radius, 6)
+        if self._standing is not None or self._standing_job is not None or ("dilated", r) in self._memo:
+            return
+        grid = self.grid
+        h = grid.cell
+        box = (grid.x0 - h, grid.y0 - h, grid.x0 + grid.nx * h, grid.y0 + grid.ny * h)
+        geoms = self.obstacle_geoms
+        near = self.obstacle_tree.query(shapely.box(box[0] - 2 * r, box[1] - 2 * r, box[2] + 2 * r, box[3] + 2 * r)) \
+            if len(geoms) else np.zeros(0, np.int64)
+        self._standing_job = _pool().submit(_whole_floor_standing, grid, box, self.eroded_region(r, "all"), geoms,
+                                            np.sort(near), r)
+
+    def _take_standing_job(self) -> bool:
+        """Install the result of :meth:`prefetch_standing` if one is pending (waiting for it)."""
+        job, self._standing_job = self._standing_job, None
+        if job is None:
+            return False
+        merged, grown, mask = job.result()
+        r = round(self.person_radius, 6)
+        self.builds += 1
+        if merged is not None:
+            self._memo.setdefault("merged_obstacles", _Memo(OBSTACLE_KINDS, merged))
+        if grown is not None:
+            self._memo.setdefault(("dilated", r), _Memo(OBSTACLE_KINDS, grown))
+        self._standing, self._standing_dirty = mask, []
+        return True
 
     def _standing_cells(self, sub: Grid) -> np.ndarray:
         """:meth:`standing_mask` over the window ``sub``, from the obstacles near it only."""
@@ -892,8 +933,40 @@ class FloorGeometry:
         return self._movable.counts
 
 
+_POOL: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hallplan-geometry")
+    return _POOL
+
+
+def _whole_floor_standing(grid: Grid, box, region, geoms: np.ndarray, near: np.ndarray, r: float):
+    """What :meth:`FloorGeometry.standing_mask` builds over the whole floor, as a pure function of its
+    inputs (it runs in a worker thread): (merged obstacles, obstacles grown by ``r``, standing cells);
+    the first two are ``None`` when the floor's grid does not reach every obstacle (then only the near
+    ones are grown, as :meth:`FloorGeometry._standing_cells` does)."""
+    e = shapely.clip_by_rect(region, *box)
+    merged = grown = None
+    if len(geoms):
+        if len(near) == len(geoms):
+            merged = merge_overlapping(geoms)
+            grown = dilate(geoms, r, merged)
+            cut = grown
+        else:
+            cut = dilate(geoms[near], r) if len(near) else None
+        if cut is not None and not e.is_empty:
+            e = shapely.difference(e, cut)
+    return merged, grown, rasterize_edges(grid, e, rasterize_polygon(grid, e))
+
+
+_SIGHT_KINDS = frozenset({FurnitureKind.CCTV_CAMERA}) | SIGHT_BLOCKING_FURNITURE
+
+
 def _is_sight_item(e) -> bool:
-    return isinstance(e, Furniture) and (e.kind == FurnitureKind.CCTV_CAMERA or e.kind in SIGHT_BLOCKING_FURNITURE)
+    return isinstance(e, Furniture) and e.kind in _SIGHT_KINDS
 
 
 def _room_kind(by_kind: dict[ZoneKind, float], area: float, has_main_entrance: bool) -> RoomKind:

@@ -88,31 +88,26 @@ def boxes(cx, cy, width, depth, rot) -> np.ndarray:
 
 def obstacle_boxes(floor: Floor) -> BoxArray:
     """Every obstacle on a floor: columns, stairs, lifts, counters and blocking furniture."""
-    ids, cls, cx, cy, hw, hd, rot, rnd = [], [], [], [], [], [], [], []
+    from hallplan.model.kinds import NON_OBSTACLE_FURNITURE
 
-    def put(e, k, w, d, is_round=False):
-        ids.append(e.id)
-        cls.append(int(k))
-        cx.append(e.x)
-        cy.append(e.y)
-        hw.append(w / 2.0)
-        hd.append(d / 2.0)
-        rot.append(math.radians(e.rotation))
-        rnd.append(is_round)
-
-    for c in floor.columns.values():
-        put(c, ObstacleClass.STRUCTURE, c.width, c.width if c.round else c.depth, c.round)
-    for s in floor.stairs.values():
-        put(s, ObstacleClass.STRUCTURE, s.width, s.depth)
-    for lf in floor.lifts.values():
-        put(lf, ObstacleClass.STRUCTURE, lf.width, lf.depth)
-    for w in floor.windows.values():
-        put(w, ObstacleClass.COUNTER, w.length, w.depth)
-    for f in floor.furniture.values():
-        if f.kind.is_obstacle:
-            put(f, obstacle_class(f), f.width, f.depth)
+    st, ctr, furn, tall = (int(c) for c in (ObstacleClass.STRUCTURE, ObstacleClass.COUNTER,
+                                            ObstacleClass.FURNITURE, ObstacleClass.TALL))
+    # one tuple per item (a 20,000 m² hall has thousands: no per-item calls)
+    rows = [(c.id, st, c.x, c.y, c.width, c.width if c.round else c.depth, c.rotation, c.round)
+            for c in floor.columns.values()]
+    rows += [(s.id, st, s.x, s.y, s.width, s.depth, s.rotation, False) for s in floor.stairs.values()]
+    rows += [(x.id, st, x.x, x.y, x.width, x.depth, x.rotation, False) for x in floor.lifts.values()]
+    rows += [(w.id, ctr, w.x, w.y, w.length, w.depth, w.rotation, False) for w in floor.windows.values()]
+    rows += [(f.id, tall if f.kind in SIGHT_BLOCKING_FURNITURE else furn, f.x, f.y, f.width, f.depth, f.rotation, False)
+             for f in floor.furniture.values() if f.kind not in NON_OBSTACLE_FURNITURE]
+    if not rows:
+        e = np.zeros(0)
+        return BoxArray(np.array([], dtype=object), np.zeros(0, np.int8), e, e.copy(), e.copy(), e.copy(), e.copy(),
+                        np.zeros(0, bool))
+    ids, cls, cx, cy, w, d, rot, rnd = zip(*rows, strict=True)
     return BoxArray(
-        np.array(ids, dtype=object), np.array(cls, dtype=np.int8), *(np.array(a, dtype=float) for a in (cx, cy, hw, hd, rot)),
+        np.array(ids, dtype=object), np.array(cls, dtype=np.int8), np.array(cx, dtype=float), np.array(cy, dtype=float),
+        np.array(w, dtype=float) / 2.0, np.array(d, dtype=float) / 2.0, np.radians(np.array(rot, dtype=float)),
         np.array(rnd, dtype=bool),
     )
 

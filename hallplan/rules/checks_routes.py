@@ -66,7 +66,9 @@ CONFIRMED = Param("bool", required=False, default=True,
 def geometry(ctx, floor: Floor) -> FloorGeometry:
     """The floor's derived geometry, from the cache kept in the check context."""
     # the engine tells the cache about every command: each floor is synced once per update
-    return ctx.persistent("route_geometry", lambda: GeometryCache(ctx.plan, sync_once=True)).floor(floor.id)
+    fg = ctx.persistent("route_geometry", lambda: GeometryCache(ctx.plan, sync_once=True)).floor(floor.id)
+    fg.prefetch_standing()  # the walking-distance checks need it: built meanwhile in a thread
+    return fg
 
 
 def public_geometries(ctx):
