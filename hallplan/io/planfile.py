@@ -109,7 +109,7 @@ _REASONS = [(re.compile(rx), key) for rx, key in (
     (r"^must be a positive number of metres \(found (?P<v>.*)\)$", "pf.positive_metres"),
     (r"^must not be empty$", "pf.not_empty"),
     (r"^must be a finite number \(found (?P<v>.*)\)$", "pf.finite"),
-    (r"^must be greater than 0 m \(found (?P<v>.*)\)$", "pf.above_zero"),
+    (r"^must be at least 0.001 m \(found (?P<v>.*)\)$", "pf.above_zero"),
     (r"^stands at \((?P<x>[^,]+), (?P<y>[^)]+)\), more than (?P<d>\S+) m outside the floor outline$", "pf.stray"),
     (r"^\((?P<x>[^,]+), (?P<y>[^)]+)\) is more than (?P<d>\S+) m outside the floor outline$", "pf.stray_point"),
     (r"^a wall needs at least 2 points$", "pf.wall_points"),
@@ -467,6 +467,9 @@ def _dup(loc, eid):
 
 
 _POSITIVE = ("width", "depth", "length", "thickness", "height")
+MIN_SIZE = 0.001
+"""m: the smallest size a plan file holds (sizes are saved to 1 mm: a smaller one would save as 0 and
+the file would not load again)."""
 
 
 def _semantic_checks(plan: Plan) -> None:
@@ -503,8 +506,8 @@ def _semantic_checks(plan: Plan) -> None:
                     if isinstance(v, float):
                         if not _finite(v):
                             raise PlanFileError(f"{el}.{fld.name}", f"must be a finite number (found {v})")
-                        if fld.name in _POSITIVE and v <= 0:
-                            raise PlanFileError(f"{el}.{fld.name}", f"must be greater than 0 m (found {v})")
+                        if fld.name in _POSITIVE and not v >= MIN_SIZE:
+                            raise PlanFileError(f"{el}.{fld.name}", f"must be at least 0.001 m (found {v})")
                 if isinstance(getattr(e, "x", None), float) and isinstance(getattr(e, "y", None), float) \
                         and not near(e.x, e.y):
                     raise PlanFileError(f"{el}", f"stands at ({e.x:.2f}, {e.y:.2f}), more than {_STRAY_M:g} m "

@@ -116,6 +116,25 @@ def test_fuzz_truncated_and_corrupted_bytes(which, cut, junk):
         assert dumps(loads(dumps(plan))) == dumps(plan)
 
 
+@pytest.mark.parametrize("width", [7.117175661540084e-21, 0.0004, 0.0])
+def test_a_size_below_a_millimetre_is_refused(width):
+    # sizes are saved to 1 mm: 7e-21 m (found by the fuzzer above) was accepted, saved as 0 and the
+    # saved file did not load again
+    doc = json.loads(TEXTS[0])
+    col = next(fd for fd in doc["floors"] if fd["columns"])["columns"][0]
+    col["width"] = width
+    with pytest.raises(PlanFileError) as e:
+        loads(json.dumps(doc))
+    assert str(e.value).endswith(f".columns[0].width: must be at least 0.001 m (found {width})")
+
+
+def test_a_millimetre_size_saves_and_loads_again():
+    doc = json.loads(TEXTS[0])
+    next(fd for fd in doc["floors"] if fd["columns"])["columns"][0]["width"] = 0.001
+    plan = loads(json.dumps(doc))
+    assert loads(dumps(plan)) == plan
+
+
 def test_an_entity_far_outside_the_outline_is_refused_with_its_place():
     village = next(s for s in SAMPLES if s.stem == "village_station")
     doc = json.loads(village.read_text(encoding="utf-8"))
