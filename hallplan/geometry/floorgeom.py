@@ -63,6 +63,8 @@ CELL = 0.25
 """Raster cell (m). Fast marching at 0.25 m is within ~0.1 m of the exact distance (see bench/README)."""
 MAX_CELLS = 120_000
 """Raster size cap per floor: above it the cell grows (a 20,000 m² floor gets 0.45 m cells)."""
+SPLIT_CELLS = 60_000
+"""Grids at least this big build their first standing mask in two halves (see ``_first_windows``)."""
 PERSON_RADIUS = 0.25
 """Half the shoulder width of a walking person: gaps narrower than 0.50 m do not let anyone through."""
 
@@ -832,8 +834,10 @@ class FloorGeometry:
         if self._standing is None:
             if not self._take_standing_job():
                 self.builds += 1
-                self._standing = self._standing_cells(self.grid)
-                self._standing_dirty = []
+                st = np.zeros(self.grid.shape, bool)
+                for win in self._first_windows():
+                    st[win] = self._standing_cells(self.grid.sub(win))
+                self._standing, self._standing_dirty = st, []
         elif self._standing_dirty:
             b = np.array(self._standing_dirty)
             self._standing_dirty = []
@@ -843,51 +847,67 @@ class FloorGeometry:
             self._standing[win] = self._standing_cells(self.grid.sub(win))
         return self._standing
 
+    def _first_windows(self) -> list[tuple[slice, slice]]:
+        """The windows of a first build of :meth:`standing_mask`: the whole grid, or its two halves on
+        a big floor (each half grows only the obstacles near it: two smaller unions, which
+        :meth:`prefetch_standing` runs side by side). Fixed by the grid, so the mask does not depend
+        on whether it was prefetched."""
+        g = self.grid
+        if g.nx * g.ny < SPLIT_CELLS or g.nx < 8:
+            return [(slice(0, g.ny), slice(0, g.nx))]
+        m = g.nx // 2
+        return [(slice(0, g.ny), slice(0, m)), (slice(0, g.ny), slice(m, g.nx))]
+
     def prefetch_standing(self) -> None:
-        """Start the first, whole-floor build of :meth:`standing_mask` (with the obstacles merged and
-        grown by the person's radius, which it needs) in a worker thread. GEOS releases the GIL, so on
-        a big hall this ~100 ms overlaps with the checks the caller runs meanwhile; the first
-        :meth:`standing_mask` (or :meth:`dilated` at that radius) takes the result. A change to the
-        floor before then drops it."""
+        """Start the first build of :meth:`standing_mask` (with the obstacles merged and grown by the
+        person's radius, which it needs) in worker threads, one per window of :meth:`_first_windows`.
+        GEOS releases the GIL, so on a big hall this ~100 ms overlaps with the checks the caller runs
+        meanwhile; the first :meth:`standing_mask` (or :meth:`dilated` at that radius) takes the
+        result. A change to the floor before then drops it."""
         r = round(self.person_radius, 6)
         if self._standing is not None or self._standing_job is not None or ("dilated", r) in self._memo:
             return
-        grid = self.grid
-        h = grid.cell
-        box = (grid.x0 - h, grid.y0 - h, grid.x0 + grid.nx * h, grid.y0 + grid.ny * h)
-        geoms = self.obstacle_geoms
-        near = self.obstacle_tree.query(shapely.box(box[0] - 2 * r, box[1] - 2 * r, box[2] + 2 * r, box[3] + 2 * r)) \
-            if len(geoms) else np.zeros(0, np.int64)
-        self._standing_job = _pool().submit(_whole_floor_standing, grid, box, self.eroded_region(r, "all"), geoms,
-                                            np.sort(near), r)
+        jobs = []
+        for win in self._first_windows():
+            sub = self.grid.sub(win)
+            e, near = self._standing_inputs(sub)
+            geoms = self.obstacle_geoms if near is None else self.obstacle_geoms[near]
+            jobs.append((win, _pool().submit(_standing_job, sub, e, geoms, r, near is None)))
+        self._standing_job = jobs
 
     def _take_standing_job(self) -> bool:
         """Install the result of :meth:`prefetch_standing` if one is pending (waiting for it)."""
-        job, self._standing_job = self._standing_job, None
-        if job is None:
+        jobs, self._standing_job = self._standing_job, None
+        if jobs is None:
             return False
-        merged, grown, mask = job.result()
+        st = np.zeros(self.grid.shape, bool)
         r = round(self.person_radius, 6)
+        for win, job in jobs:
+            merged, grown, st[win] = job.result()
+            if merged is not None:
+                self._memo.setdefault("merged_obstacles", _Memo(OBSTACLE_KINDS, merged))
+                self._memo.setdefault(("dilated", r), _Memo(OBSTACLE_KINDS, grown))
         self.builds += 1
-        if merged is not None:
-            self._memo.setdefault("merged_obstacles", _Memo(OBSTACLE_KINDS, merged))
-        if grown is not None:
-            self._memo.setdefault(("dilated", r), _Memo(OBSTACLE_KINDS, grown))
-        self._standing, self._standing_dirty = mask, []
+        self._standing, self._standing_dirty = st, []
         return True
 
-    def _standing_cells(self, sub: Grid) -> np.ndarray:
-        """:meth:`standing_mask` over the window ``sub``, from the obstacles near it only."""
+    def _standing_inputs(self, sub: Grid):
+        """(free space eroded by the person's radius clipped to the window ``sub`` plus a cell, indices
+        of the obstacles near it: ``None`` when that is every obstacle, empty when none counts)."""
         h, r = sub.cell, self.person_radius
         box = (sub.x0 - h, sub.y0 - h, sub.x0 + sub.nx * h, sub.y0 + sub.ny * h)
         e = shapely.clip_by_rect(self.eroded_region(r, "all"), *box)
-        if not e.is_empty and len(self.obstacles):
-            near = self.obstacle_tree.query(shapely.box(box[0] - 2 * r, box[1] - 2 * r, box[2] + 2 * r, box[3] + 2 * r))
-            if len(near) == len(self.obstacles):  # the whole floor (a first build): the memoised dilation
-                e = shapely.difference(e, self.dilated(r))
-            elif len(near):
-                e = shapely.difference(e, dilate(self.obstacle_geoms[np.sort(near)], r))
-        return rasterize_edges(sub, e, rasterize_polygon(sub, e))
+        if e.is_empty or not len(self.obstacles):
+            return e, np.zeros(0, np.int64)
+        near = self.obstacle_tree.query(shapely.box(box[0] - 2 * r, box[1] - 2 * r, box[2] + 2 * r, box[3] + 2 * r))
+        return e, (None if len(near) == len(self.obstacles) else np.sort(near))
+
+    def _standing_cells(self, sub: Grid) -> np.ndarray:
+        """:meth:`standing_mask` over the window ``sub``, from the obstacles near it only."""
+        e, near = self._standing_inputs(sub)
+        if near is None:  # the whole floor: the memoised dilation
+            return _cut_and_rasterize(sub, e, self.dilated(self.person_radius))
+        return _cut_and_rasterize(sub, e, dilate(self.obstacle_geoms[near], self.person_radius) if len(near) else None)
 
     # --- rasters -----------------------------------------------------------------------------
     @property
@@ -938,28 +958,28 @@ _POOL: ThreadPoolExecutor | None = None
 
 def _pool() -> ThreadPoolExecutor:
     global _POOL
-    if _POOL is None:
-        _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hallplan-geometry")
+    if _POOL is None:  # jobs never wait for other jobs: no deadlock however many are queued
+        _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hallplan-geometry")
     return _POOL
 
 
-def _whole_floor_standing(grid: Grid, box, region, geoms: np.ndarray, near: np.ndarray, r: float):
-    """What :meth:`FloorGeometry.standing_mask` builds over the whole floor, as a pure function of its
-    inputs (it runs in a worker thread): (merged obstacles, obstacles grown by ``r``, standing cells);
-    the first two are ``None`` when the floor's grid does not reach every obstacle (then only the near
-    ones are grown, as :meth:`FloorGeometry._standing_cells` does)."""
-    e = shapely.clip_by_rect(region, *box)
-    merged = grown = None
-    if len(geoms):
-        if len(near) == len(geoms):
-            merged = merge_overlapping(geoms)
-            grown = dilate(geoms, r, merged)
-            cut = grown
-        else:
-            cut = dilate(geoms[near], r) if len(near) else None
-        if cut is not None and not e.is_empty:
-            e = shapely.difference(e, cut)
-    return merged, grown, rasterize_edges(grid, e, rasterize_polygon(grid, e))
+def _cut_and_rasterize(sub: Grid, e, grown) -> np.ndarray:
+    """Standing cells of the window ``sub``: ``e`` minus the grown obstacles, rasterised with the
+    cells its edges touch."""
+    if grown is not None and not e.is_empty:
+        e = shapely.difference(e, grown)
+    return rasterize_edges(sub, e, rasterize_polygon(sub, e))
+
+
+def _standing_job(sub: Grid, e, geoms: np.ndarray, r: float, whole: bool):
+    """One window of a prefetched :meth:`FloorGeometry.standing_mask`, as a pure function of its inputs
+    (it runs in a worker thread): (merged obstacles, obstacles grown by ``r``, standing cells); the
+    first two only when ``geoms`` are all of the floor's (``whole``), as the memo keeps them."""
+    if whole:
+        merged = merge_overlapping(geoms)
+        grown = dilate(geoms, r, merged)
+        return merged, grown, _cut_and_rasterize(sub, e, grown)
+    return None, None, _cut_and_rasterize(sub, e, dilate(geoms, r) if len(geoms) else None)
 
 
 _SIGHT_KINDS = frozenset({FurnitureKind.CCTV_CAMERA}) | SIGHT_BLOCKING_FURNITURE
