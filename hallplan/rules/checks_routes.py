@@ -168,7 +168,7 @@ def _load_text(load: egress.OccupantLoad) -> L:
 
 
 # --- evacuation distance ------------------------------------------------------------------------------
-@check("evacuation_distance", reads=ALL, plan_props=FIRE_PROPS, params={
+@check("evacuation_distance", reads=ALL, plan_props=FIRE_PROPS, late=lambda p: p.get("measure") == "walking", params={
     "measure": Param("str", required=False, default="straight", help="straight (binding, GB 50016 5.5.17) or walking (warning)"),
     "room_kinds": Param("str_list", help="room kinds measured: hall, corridor, room, toilet, staff"),
     "limit": Param("positive", help="m, without sprinklers"),
@@ -215,7 +215,7 @@ def evacuation_distance(ctx, rule):
                                      "worst_point": (r.worst_point.x, r.worst_point.y)})
 
 
-@check("evacuation_blocked", reads=ALL, params={
+@check("evacuation_blocked", reads=ALL, late=True, params={
     "min_area": Param("positive", required=False, default=1.0, help="m²: smaller pockets are ignored"),
     "confirmed": CONFIRMED,
 })

@@ -119,7 +119,9 @@ class Engine:
         self.ctx.clear()
         self._results.clear()
         self._select_rules()
-        for rule in self._refresh_active():
+        # checks marked late (the walking distances) run last: the first route checks start building
+        # what they need in a worker thread, and the others run meanwhile (findings are sorted anyway)
+        for rule in sorted(self._refresh_active(), key=lambda r: CHECKS[r.check].runs_late(r.p)):
             self._run_rule(rule)
         return self.findings
 

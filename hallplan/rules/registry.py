@@ -105,6 +105,12 @@ class CheckSpec:
     derived: frozenset[str]
     params: dict[str, Param] = field(default_factory=dict)
     doc: str = ""
+    # run after the others in a full check (bool, or a function of the rule's parameters): checks that
+    # need what the others' first steps start building in the background (see Engine.run)
+    late: bool | Callable[[dict], bool] = False
+
+    def runs_late(self, params: dict) -> bool:
+        return bool(self.late(params)) if callable(self.late) else self.late
 
     def all_reads(self) -> frozenset[EntityKind]:
         """Entity kinds read directly or through derived structures."""
@@ -128,8 +134,9 @@ DERIVED: dict[str, DerivedSpec] = {}
 
 
 def check(name: str, *, reads: Iterable[EntityKind] = (), plan_props: Iterable[str] = (),
-          derived: Iterable[str] = (), scope: str = "plan", params: dict[str, Param] | None = None):
-    """Register a check function under ``name`` (a decorator)."""
+          derived: Iterable[str] = (), scope: str = "plan", params: dict[str, Param] | None = None,
+          late: bool | Callable[[dict], bool] = False):
+    """Register a check function under ``name`` (a decorator). ``late``: see :attr:`CheckSpec.late`."""
     if scope not in ("plan", "floor"):
         raise ValueError(f"check {name!r}: scope must be 'plan' or 'floor'")
 
@@ -137,7 +144,7 @@ def check(name: str, *, reads: Iterable[EntityKind] = (), plan_props: Iterable[s
         if name in CHECKS and CHECKS[name].fn is not fn:
             raise ValueError(f"check {name!r} registered twice")
         CHECKS[name] = CheckSpec(name, fn, scope, frozenset(reads), frozenset(plan_props),
-                                 frozenset(derived), dict(params or {}), (fn.__doc__ or "").strip())
+                                 frozenset(derived), dict(params or {}), (fn.__doc__ or "").strip(), late)
         return fn
 
     return deco
