@@ -386,15 +386,24 @@ def route_width(fg: FloorGeometry, width: float, sources, targets, *, door_width
         if src & labs:
             out.append(TargetReach(t, True, True, ()))
             continue
+        if sources and _cut_off_by_building(fg, which, door_width, sources, t):
+            # closed off by walls and shut staff doors: no person passes, no pinch to widen (asked
+            # first: the obstacle-free network survives a drag, the pinch search does not)
+            out.append(TargetReach(t, False, False, (), True))
+            continue
         if finder is None and sources:
             finder = _PinchFinder(fg, width, which, door_width, src_geom)
         passable, pinches = finder(t) if finder is not None else (False, ())
-        enclosed = False
-        if not passable and sources:
-            shell = _network(fg, fg.person_radius, which, door_width, 2 * fg.person_radius, obstacles=False)
-            enclosed = not (shell.labels_touching([x.geometry for x in sources]) & shell.labels_touching([t.geometry]))
-        out.append(TargetReach(t, False, passable, () if enclosed else pinches, enclosed))
+        out.append(TargetReach(t, False, passable, pinches, False))
     return RouteWidthResult(fg.floor_id, width, door_width, sources, tuple(out), src_geom)
+
+
+def _cut_off_by_building(fg: FloorGeometry, which: str, door_width, sources, target: RouteTarget) -> bool:
+    """Whether nothing connects ``target`` with the sources even without any obstacle, in the space a
+    person's centre can take (doors of ``door_width`` bridged). Then no person passes with obstacles
+    either: that space is a part of this one, with the same bridges."""
+    shell = _network(fg, fg.person_radius, which, door_width, 2 * fg.person_radius, obstacles=False)
+    return not (shell.labels_touching([x.geometry for x in sources]) & shell.labels_touching([target.geometry]))
 
 
 def _route_width_by_proof(fg: FloorGeometry, width: float, r: float, which: str, door_width, sources,
@@ -412,11 +421,10 @@ def _route_width_by_proof(fg: FloorGeometry, width: float, r: float, which: str,
     ok = prove_reach(fg, r, which, plugs, sources, targets)
     if not ok.all():
         free = _network(fg, r, which, door_width, width, obstacles=False)
-        shell = _network(fg, fg.person_radius, which, door_width, 2 * fg.person_radius, obstacles=False)
-        src = [x.geometry for x in sources]
-        src_free, src_shell = free.labels_touching(src), shell.labels_touching(src)
+        src_free = free.labels_touching([x.geometry for x in sources])
         for t, o in zip(targets, ok, strict=True):
-            if not o and (free.labels_touching([t.geometry]) & src_free or shell.labels_touching([t.geometry]) & src_shell):
+            if not o and (free.labels_touching([t.geometry]) & src_free
+                          or not _cut_off_by_building(fg, which, door_width, sources, t)):
                 return None
     out = tuple(TargetReach(t, True, True, ()) if o else TargetReach(t, False, False, (), True)
                 for t, o in zip(targets, ok, strict=True))

@@ -53,6 +53,12 @@ def test_proof_gives_the_exact_answer(things, case, door_width):
     b = route_width(fast, width, entrance_sources(fast, width), targets, door_width=door_width, which=which,
                     with_network=False)
     assert _answers(b) == _answers(a)
+    # a target the building cuts off is decided without the pinch search: check that the search
+    # agrees that no person passes there
+    cut = [t.target for t in a.targets if t.enclosed]
+    if cut:
+        finder = clearwidth._PinchFinder(exact, width, which, door_width, a.network)
+        assert not any(finder(t)[0] for t in cut)
 
 
 def _rect(x, y, w, h):
