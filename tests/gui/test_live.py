@@ -101,6 +101,19 @@ def test_drag_a_counter_into_the_only_way_out_then_undo(win, qtbot):
     assert w.editor.entity(COUNTER).x == pytest.approx(12.0)
 
 
+def test_after_an_undo_the_answer_comes_in_by_itself(win, qtbot):
+    # the controller hears of an edit before the checker sends it to the worker: the poll timer must
+    # still start, or the findings stay dimmed (stale) until the next mouse move (the live bench hung
+    # on it after its undo)
+    w, lc = win, win.live
+    w.editor.select([COUNTER])
+    assert w.editor.nudge(1.0, 0.0)
+    qtbot.waitUntil(lambda: not lc.checker.busy and lc.checker.heavy_current, timeout=15000)
+    w.editor.undo()
+    assert lc.checker.busy and lc.timer.isActive()
+    qtbot.waitUntil(lambda: not lc.checker.busy and lc.checker.heavy_current, timeout=15000)
+
+
 def test_click_a_finding_centres_the_view_on_it_and_highlights_it(win, qtbot):
     w, lc = win, win.live
     w.editor.push(edits.move(w.plan, [COUNTER], DOOR[0] - 12.0, DOOR[1] - 6.5))

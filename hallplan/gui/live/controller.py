@@ -278,10 +278,16 @@ class LiveController(QObject):
                 backend = make_backend() if self.enable_act.isChecked() else None
             self.checker = LiveChecker(self.win.history, backend, self._rules, is_dragging=self._dragging)
             self._checker_offs = [
-                self.checker.changed.connect(self._findings_changed),
+                self.checker.changed.connect(self._checker_changed),
                 self.checker.overlays_changed.connect(self._overlays_changed),
             ]
         return self.checker
+
+    def _checker_changed(self) -> None:
+        self._findings_changed()
+        # the checker hears of an edit after this controller (it subscribed later) and only then
+        # sends it to the worker: start polling for the answer now
+        self._kick()
 
     def _stop_checker(self) -> None:
         for off in self._checker_offs:
