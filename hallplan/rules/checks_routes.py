@@ -667,7 +667,13 @@ def cctv_coverage(ctx, rule):
                          values={"share_pct": share, "limit_pct": p["min_share"], "blind_m2": blind})
 
 
-@check("entrance_sight", reads=ALL, params={
+# what sight depends on (sight.py: walls, structure and tall furniture block it; counters and zones do
+# not): a counter moved or a zone redrawn does not re-run it
+SIGHT_READS = (EntityKind.FLOOR, EntityKind.WALL, EntityKind.DOOR, EntityKind.COLUMN, EntityKind.STAIR,
+               EntityKind.LIFT, EntityKind.FURNITURE)
+
+
+@check("entrance_sight", reads=SIGHT_READS, params={
     "kinds": Param("furniture_kinds", help="items that must be seen from a main entrance"),
     "max_distance": Param("positive", help="m: seen within this distance"),
     "confirmed": CONFIRMED,
