@@ -92,7 +92,7 @@ class Grid:
                     cs.stop - cs.start, rs.stop - rs.start)
 
 
-def _edges(geom) -> np.ndarray:
+def ring_edges(geom) -> np.ndarray:
     """All ring edges of a (multi)polygon as an (n, 4) array x0, y0, x1, y1."""
     parts = shapely.get_parts(geom)
     parts = parts[shapely.get_type_id(parts) == 3]  # polygons only (collections may carry lines)
@@ -112,7 +112,7 @@ def _mask_and_edges(grid: Grid, geom, out: np.ndarray | None) -> tuple[np.ndarra
     mask = np.zeros(grid.shape, dtype=bool) if out is None else out
     if geom is None or shapely.is_empty(geom):
         return mask, np.zeros((0, 4))
-    return mask, _edges(geom)
+    return mask, ring_edges(geom)
 
 
 def rasterize_polygon(grid: Grid, geom, out: np.ndarray | None = None) -> np.ndarray:

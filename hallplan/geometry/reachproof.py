@@ -43,7 +43,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import breadth_first_order
 
 from .floorgeom import LAYOUT_KINDS, OBSTACLE_KINDS, FloorGeometry
-from .grid import rasterize_polygon
+from .grid import rasterize_polygon, ring_edges
 
 MARGIN = 1.0
 """Cells of clearance beyond ``r`` a candidate cell's centre needs (raster estimate): a path through
@@ -60,13 +60,8 @@ def _base_mask(fg: FloorGeometry, r: float, which: str) -> np.ndarray:
 def _base_edges(fg: FloorGeometry, r: float, which: str) -> shapely.STRtree:
     """STRtree of the edges of the eroded region's boundary (one segment each)."""
     def build():
-        b = shapely.get_coordinates(shapely.get_rings(shapely.get_parts(fg.eroded_region(r, which))), return_index=True)
-        coords, idx = b
-        if len(coords) < 2:
-            return shapely.STRtree(np.array([], dtype=object))
-        same = idx[1:] == idx[:-1]
-        segs = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
-        return shapely.STRtree(segs)
+        e = ring_edges(fg.eroded_region(r, which))
+        return shapely.STRtree(shapely.linestrings(e.reshape(-1, 2, 2)) if len(e) else np.array([], dtype=object))
     return fg.memo(("proof_edges", which, round(r, 6)), LAYOUT_KINDS, build)
 
 
@@ -144,10 +139,11 @@ def _attempt(fg: FloorGeometry, r: float, which: str, cand: np.ndarray, ends, so
                 b.append(np.array([v]))
                 jumps[(u, v)] = (ends[k, 0], ends[k, 1])
                 jumps[(v, u)] = (ends[k, 1], ends[k, 0])
+    rows, cols = np.nonzero(cand)  # node k is the cell (rows[k], cols[k])
+    xs, ys = grid.x0 + cols * h, grid.y0 + rows * h
     src_cells = np.unique(np.concatenate([_cells_in(fg, s.geometry, idx) for s in sources]))
     if len(src_cells):  # the rasteriser's even-odd rule may differ from GEOS on a boundary: ask GEOS
-        rr, cc = np.nonzero(cand)
-        src_cells = src_cells[shapely.intersects_xy(src_union, grid.x0 + cc[src_cells] * h, grid.y0 + rr[src_cells] * h)]
+        src_cells = src_cells[shapely.intersects_xy(src_union, xs[src_cells], ys[src_cells])]
     if len(src_cells) == 0:
         return proven, none
     root = n
@@ -156,8 +152,6 @@ def _attempt(fg: FloorGeometry, r: float, which: str, cand: np.ndarray, ends, so
     ea, eb = np.concatenate(a), np.concatenate(b)
     g = csr_matrix((np.ones(2 * len(ea), np.int8), (np.r_[ea, eb], np.r_[eb, ea])), shape=(n + 1, n + 1))
     _, pred = breadth_first_order(g, root, directed=True, return_predecessors=True)
-    rows, cols = np.nonzero(cand)
-    xs, ys = grid.x0 + cols * h, grid.y0 + rows * h
     # per target a reachable cell inside it; the paths back to the root form a tree: its nodes are
     # marked by walking all paths at once, and each node's edge to its predecessor is one segment
     # (two where the edge jumps through a door along its plug)
