@@ -868,11 +868,14 @@ class FloorGeometry:
         if self._standing is not None or self._standing_job is not None or ("dilated", r) in self._memo:
             return
         jobs = []
-        for win in self._first_windows():
-            sub = self.grid.sub(win)
-            e, near = self._standing_inputs(sub)
-            geoms = self.obstacle_geoms if near is None else self.obstacle_geoms[near]
-            jobs.append((win, _pool().submit(_standing_job, sub, e, geoms, r, near is None)))
+        try:
+            for win in self._first_windows():
+                sub = self.grid.sub(win)
+                e, near = self._standing_inputs(sub)
+                geoms = self.obstacle_geoms if near is None else self.obstacle_geoms[near]
+                jobs.append((win, _pool().submit(_standing_job, sub, e, geoms, r, near is None)))
+        except Exception:  # noqa: BLE001 - only a head start: the mask, built when asked, reports the error there
+            return
         self._standing_job = jobs
 
     def _take_standing_job(self) -> bool:
