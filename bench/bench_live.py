@@ -126,6 +126,17 @@ def drag(win, app, probe, start_xy, steps: int, step_px: float):
     return ev, fr, light, during, drop, exact, cpu
 
 
+def _wait_idle(lc, app, timeout: float = 120.0) -> None:
+    """Let Qt run until the worker has answered everything (as the editor does: its poll timer takes
+    the answers in); an answer that never comes is an error, not a hang."""
+    end = time.perf_counter() + timeout
+    while lc.checker.busy:
+        if time.perf_counter() > end:
+            raise RuntimeError(f"the worker's answer did not come in within {timeout:g} s")
+        time.sleep(0.005)
+        app.processEvents()
+
+
 def run(name, plan, steps, overlays=(), out=None):
     from PyQt6.QtWidgets import QApplication
 
@@ -145,9 +156,7 @@ def run(name, plan, steps, overlays=(), out=None):
     for n in overlays:
         lc.overlay_actions[n].setChecked(True)
     probe = Probe(lc)
-    while lc.checker.busy:
-        time.sleep(0.005)
-        app.processEvents()
+    _wait_idle(lc, app)
     first = (time.perf_counter() - t) * 1e3
     f = win.editor.floor
     win.canvas.fit()
@@ -188,9 +197,7 @@ def run(name, plan, steps, overlays=(), out=None):
         if out is not None:
             out.append((name, label, ev, fr, light, lat, drop, exact, first, cpu))
         win.editor.undo()
-        while lc.checker.busy:
-            time.sleep(0.005)
-            app.processEvents()
+        _wait_idle(lc, app)
     win.force_dirty = False
     win.history.mark_clean()
     win.close()
