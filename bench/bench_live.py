@@ -141,7 +141,6 @@ def run(name, plan, steps, overlays=(), out=None):
     from PyQt6.QtWidgets import QApplication
 
     from hallplan.gui.main_window import MainWindow
-    from hallplan.model import WindowKind  # noqa: F401
 
     app = QApplication.instance()
     win = MainWindow()

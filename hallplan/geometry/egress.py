@@ -43,12 +43,13 @@ class Exit:
     door_kind: DoorKind | None = None
 
 
-_EXIT_DEPS = frozenset({EntityKind.FLOOR, EntityKind.WALL, EntityKind.DOOR, EntityKind.ZONE, EntityKind.STAIR})
+EXIT_DEPS = frozenset({EntityKind.FLOOR, EntityKind.WALL, EntityKind.DOOR, EntityKind.ZONE, EntityKind.STAIR})
+"""What exits, rooms and their doors depend on (a moved counter or seat row changes none of them)."""
 
 
 def exits(fg: FloorGeometry) -> tuple[Exit, ...]:
     """The floor's exits (cached until walls, doors, zones or stairs change)."""
-    return fg.memo("exits", _EXIT_DEPS, lambda: _exits(fg))
+    return fg.memo("exits", EXIT_DEPS, lambda: _exits(fg))
 
 
 def _exits(fg: FloorGeometry) -> tuple[Exit, ...]:
@@ -100,7 +101,7 @@ class RoomDoors:
 
 def room_doors(fg: FloorGeometry) -> tuple[RoomDoors, ...]:
     """Each room's doors with the closest pair (cached until walls, doors, zones or stairs change)."""
-    return fg.memo("room_doors", _EXIT_DEPS, lambda: _room_doors(fg))
+    return fg.memo("room_doors", EXIT_DEPS, lambda: _room_doors(fg))
 
 
 def _room_doors(fg: FloorGeometry) -> tuple[RoomDoors, ...]:

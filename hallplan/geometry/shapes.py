@@ -34,6 +34,11 @@ class ObstacleClass(IntEnum):
 
 SIGHT_BLOCKING_FURNITURE = frozenset({FurnitureKind.CABINET})
 MOVABLE_CLASSES = (ObstacleClass.COUNTER, ObstacleClass.FURNITURE, ObstacleClass.TALL)
+FURNITURE_CLASS: dict[FurnitureKind, ObstacleClass | None] = {
+    k: None if not k.is_obstacle else ObstacleClass.TALL if k in SIGHT_BLOCKING_FURNITURE else ObstacleClass.FURNITURE
+    for k in FurnitureKind
+}
+"""The obstacle class of each kind of furniture (None: it blocks nothing, e.g. a wall-mounted camera)."""
 
 
 def polygon(p: Polygon) -> shapely.Polygon:
@@ -88,18 +93,15 @@ def boxes(cx, cy, width, depth, rot) -> np.ndarray:
 
 def obstacle_boxes(floor: Floor) -> BoxArray:
     """Every obstacle on a floor: columns, stairs, lifts, counters and blocking furniture."""
-    from hallplan.model.kinds import NON_OBSTACLE_FURNITURE
-
-    st, ctr, furn, tall = (int(c) for c in (ObstacleClass.STRUCTURE, ObstacleClass.COUNTER,
-                                            ObstacleClass.FURNITURE, ObstacleClass.TALL))
+    st, ctr = int(ObstacleClass.STRUCTURE), int(ObstacleClass.COUNTER)
     # one tuple per item (a 20,000 m² hall has thousands: no per-item calls)
     rows = [(c.id, st, c.x, c.y, c.width, c.width if c.round else c.depth, c.rotation, c.round)
             for c in floor.columns.values()]
     rows += [(s.id, st, s.x, s.y, s.width, s.depth, s.rotation, False) for s in floor.stairs.values()]
     rows += [(x.id, st, x.x, x.y, x.width, x.depth, x.rotation, False) for x in floor.lifts.values()]
     rows += [(w.id, ctr, w.x, w.y, w.length, w.depth, w.rotation, False) for w in floor.windows.values()]
-    rows += [(f.id, tall if f.kind in SIGHT_BLOCKING_FURNITURE else furn, f.x, f.y, f.width, f.depth, f.rotation, False)
-             for f in floor.furniture.values() if f.kind not in NON_OBSTACLE_FURNITURE]
+    rows += [(f.id, int(c), f.x, f.y, f.width, f.depth, f.rotation, False)
+             for f in floor.furniture.values() if (c := FURNITURE_CLASS[f.kind]) is not None]
     if not rows:
         e = np.zeros(0)
         return BoxArray(np.array([], dtype=object), np.zeros(0, np.int8), e, e.copy(), e.copy(), e.copy(), e.copy(),
@@ -118,8 +120,8 @@ def obstacle_class(entity) -> ObstacleClass | None:
 
     if isinstance(entity, ServiceWindow):
         return ObstacleClass.COUNTER
-    if isinstance(entity, Furniture) and entity.kind.is_obstacle:
-        return ObstacleClass.TALL if entity.kind in SIGHT_BLOCKING_FURNITURE else ObstacleClass.FURNITURE
+    if isinstance(entity, Furniture):
+        return FURNITURE_CLASS[entity.kind]
     return None
 
 

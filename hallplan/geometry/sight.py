@@ -27,8 +27,10 @@ from hallplan.model import EntityKind, Furniture, FurnitureKind, WallKind
 from .floorgeom import SIGHT_FURNITURE, FloorGeometry
 from .shapes import ObstacleClass
 
-_SIGHT_DEPS = frozenset({EntityKind.FLOOR, EntityKind.WALL, EntityKind.COLUMN, EntityKind.STAIR,
-                         EntityKind.LIFT, SIGHT_FURNITURE})
+BLOCKER_KINDS = frozenset({EntityKind.FLOOR, EntityKind.WALL, EntityKind.COLUMN, EntityKind.STAIR, EntityKind.LIFT})
+"""Entity kinds whose change can change what is seen (besides cameras and tall furniture, the
+pseudo-dependency ``SIGHT_FURNITURE``); counters and zones cannot."""
+_SIGHT_DEPS = BLOCKER_KINDS | {SIGHT_FURNITURE}
 
 
 def blockers(fg: FloorGeometry) -> shapely.Geometry:

@@ -45,9 +45,6 @@ from .geo import is_public_floor
 from .registry import Hit, L, Param, check
 
 ALL = tuple(k for k in EntityKind if k != EntityKind.PLAN)
-# what doors, exits and rooms depend on (egress: the floor, walls, doors, zones, stairs): checks that
-# read only these are not re-run when a counter or a seat row moves
-LAYOUT_READS = (EntityKind.FLOOR, EntityKind.WALL, EntityKind.DOOR, EntityKind.ZONE, EntityKind.STAIR)
 FIRE_PROPS = ("sprinklers", "fire_grade", "crowded", "high_rise", "staff_count")
 
 UNCONFIRMED = L("(该数值源自记忆(M),待与标准正式文本核对)",
@@ -263,7 +260,7 @@ def exit_count(ctx, rule):
                              "load_method": load.method.value})
 
 
-@check("exit_spacing", reads=LAYOUT_READS, params={
+@check("exit_spacing", reads=egress.EXIT_DEPS, params={
     "min_distance": Param("positive", help="m between the nearest edges of two exits / two doors of a room"),
     "rooms": Param("bool", required=False, default=True, help="also the doors of rooms with two or more doors"),
     "room_min_area": Param("float", required=False, default=120.0,
@@ -291,7 +288,7 @@ def exit_spacing(ctx, rule):
                                  values={"distance_m": s.distance, "limit_m": p["min_distance"]})
 
 
-@check("door_width", reads=LAYOUT_READS, plan_props=("crowded",), params={
+@check("door_width", reads=egress.EXIT_DEPS, plan_props=("crowded",), params={
     "min_width": Param("positive", help="m clear width"),
     "doors": Param("str", required=False, default="evacuation",
                    help="evacuation (every door but staff doors), exits, public_exits (exits not from staff space), public"),
@@ -350,7 +347,7 @@ def exit_width_total(ctx, rule):
                                  "load_method": ew.load.method.value, "per_100_m": per})
 
 
-@check("room_doors", reads=LAYOUT_READS, params={
+@check("room_doors", reads=egress.EXIT_DEPS, params={
     "single_door_area": Param("positive", help="m²: a room larger than this needs two doors"),
     "room_kinds": Param("str_list", required=False, default=("room", "staff", "toilet"), help="room kinds checked"),
     "confirmed": CONFIRMED,
@@ -670,10 +667,8 @@ def cctv_coverage(ctx, rule):
                          values={"share_pct": share, "limit_pct": p["min_share"], "blind_m2": blind})
 
 
-# what sight depends on (sight.py: walls, structure and tall furniture block it; counters and zones do
-# not): a counter moved or a zone redrawn does not re-run it
-SIGHT_READS = (EntityKind.FLOOR, EntityKind.WALL, EntityKind.DOOR, EntityKind.COLUMN, EntityKind.STAIR,
-               EntityKind.LIFT, EntityKind.FURNITURE)
+# what sight depends on: what blocks it (not counters, not zones), the entrances and the items looked for
+SIGHT_READS = sight.BLOCKER_KINDS | {EntityKind.DOOR, EntityKind.FURNITURE}
 
 
 @check("entrance_sight", reads=SIGHT_READS, params={

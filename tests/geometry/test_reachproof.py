@@ -14,9 +14,9 @@ from hallplan.geometry import clearwidth
 from hallplan.geometry.clearwidth import RouteTarget, entrance_sources, route_width
 from hallplan.geometry.floorgeom import FloorGeometry
 from hallplan.geometry.reachproof import prove_reach
-from hallplan.model import Door, DoorKind, Furniture, FurnitureKind, Zone, ZoneKind
+from hallplan.model import Door, DoorKind, FurnitureKind, ZoneKind
 
-from .build import counter, exit_door, geometry, hall, wall
+from .build import counter, exit_door, geometry, hall, item, wall, zone
 
 
 def _proof_always():
@@ -43,7 +43,7 @@ def test_proof_gives_the_exact_answer(things, case, door_width):
         if kind == "counter":
             counter(f, f"c{k}", x, y, length=size + 1.0, rotation=rot)
         elif kind == "seats":
-            f.furniture[f"s{k}"] = Furniture(f"s{k}", FurnitureKind.SEAT_ROW, x, y, rot, size + 1.5, 0.6)
+            item(f, f"s{k}", FurnitureKind.SEAT_ROW, x, y, size + 1.5, 0.6, rot)
         elif kind == "wall":  # a wall across the hall with a door in a gap of ``size``
             wall(f, f"w{k}a", (x, 0), (x, max(y - size / 2, 0.1)))
             wall(f, f"w{k}b", (x, min(y + size / 2, 14.9)), (x, 15))
@@ -51,8 +51,8 @@ def test_proof_gives_the_exact_answer(things, case, door_width):
                 dk = DoorKind.STAFF_DOOR if k % 3 == 0 else DoorKind.INTERNAL
                 f.doors[f"d{k}"] = Door(f"d{k}", dk, x, y, 90.0, size - 0.1, host=f"w{k}a")
         else:
-            f.zones[f"z{k}"] = Zone(f"z{k}", ZoneKind.BACK_OFFICE, _rect(x, y, size + 2, size + 1))
-    f.zones["wait"] = Zone("wait", ZoneKind.WAITING, _rect(22, 8, 6, 5))
+            zone(f, f"z{k}", ZoneKind.BACK_OFFICE, x, y, x + size + 2, y + size + 1)
+    zone(f, "wait", ZoneKind.WAITING, 22, 8, 28, 13)
     targets = [RouteTarget("far", "zone", shapely.box(25, 0, 30, 15)), RouteTarget("wait", "zone", shapely.box(22, 8, 28, 13)),
                RouteTarget("mid", "window", shapely.Point(15, 7.5).buffer(0.75))]
     exact, fast = FloorGeometry(p, "f1"), FloorGeometry(p, "f1")
@@ -67,11 +67,6 @@ def test_proof_gives_the_exact_answer(things, case, door_width):
     if cut:
         finder = clearwidth._PinchFinder(exact, width, which, door_width, a.network)
         assert not any(finder(t)[0] for t in cut)
-
-
-def _rect(x, y, w, h):
-    from hallplan.model import Polygon
-    return Polygon.rect(x, y, x + w, y + h)
 
 
 def test_few_obstacles_take_the_exact_path():
