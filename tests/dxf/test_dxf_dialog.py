@@ -18,9 +18,7 @@ from tests.conftest import PLANS  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _fresh(monkeypatch, tmp_path):
-    monkeypatch.setenv("HALLPLAN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("HALLPLAN_DATA_DIR", str(tmp_path / "data"))
+def _fresh(monkeypatch):
     monkeypatch.setattr(dd, "_last_export", None)
     monkeypatch.setattr(dd, "_last_findings", False)
 

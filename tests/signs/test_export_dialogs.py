@@ -15,9 +15,7 @@ from tests.signs.pdfcheck import needs_poppler, text  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _fresh(monkeypatch, tmp_path):
-    monkeypatch.setenv("HALLPLAN_CONFIG_DIR", str(tmp_path / "config"))  # never the user's settings
-    monkeypatch.setenv("HALLPLAN_DATA_DIR", str(tmp_path / "data"))
+def _fresh(monkeypatch):
     monkeypatch.setattr(ed, "_last_signs", None)
     monkeypatch.setattr(ed, "_last_report", None)
     monkeypatch.setattr(ed, "_last_report_profile", None)
