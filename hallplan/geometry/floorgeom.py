@@ -778,14 +778,13 @@ class FloorGeometry:
     def dilated(self, radius: float):
         """All obstacles grown by ``radius`` (drag-aware: see :meth:`eroded`)."""
         r = round(radius, 6)
-        if self._standing_job is not None:
-            self._take_standing_job()
+        if r == round(self.person_radius, 6):
+            self._take_whole_floor_job()
         return self.memo(("dilated", r), OBSTACLE_KINDS, lambda: dilate(self.obstacle_geoms, r, self._merged()))
 
     def _merged(self) -> np.ndarray:
         """The obstacles merged into disjoint polygons (shared by every radius of :meth:`dilated`)."""
-        if self._standing_job is not None:
-            self._take_standing_job()
+        self._take_whole_floor_job()
         return self.memo("merged_obstacles", OBSTACLE_KINDS, lambda: merge_overlapping(self.obstacle_geoms))
 
     def eroded(self, radius: float, which: str = "public"):
@@ -904,6 +903,12 @@ class FloorGeometry:
             return e, np.zeros(0, np.int64)
         near = self.obstacle_tree.query(shapely.box(box[0] - 2 * r, box[1] - 2 * r, box[2] + 2 * r, box[3] + 2 * r))
         return e, (None if len(near) == len(self.obstacles) else np.sort(near))
+
+    def _take_whole_floor_job(self) -> None:
+        """Wait for a pending one-window prefetch: it brings the merged obstacles and their growth by
+        the person's radius (a floor built in halves brings neither: nothing to wait for)."""
+        if self._standing_job is not None and len(self._standing_job) == 1:
+            self._take_standing_job()
 
     def _standing_cells(self, sub: Grid) -> np.ndarray:
         """:meth:`standing_mask` over the window ``sub``, from the obstacles near it only."""
